@@ -1,0 +1,189 @@
+package ai.opencrane.controlplane.testkit;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The environment every integration test talks to, started once per test run: a fresh PostgreSQL database,
+ * the test doubles of the control plane's dependencies, and the Open Liberty server the build prepared
+ * (started with {@code bin/server start}, configured through environment variables, stopped when the JVM exits).
+ */
+public final class ControlPlane {
+
+    private static ControlPlane instance;
+    private static RuntimeException failure;
+
+    public final Api api;
+    public final Db db;
+    public final String token;
+    public final int port;
+    final Map<String, String> serverEnv;
+    private final Path wlp;
+    private final String server;
+
+    private ControlPlane(Api api, Db db, String token, int port, Map<String, String> serverEnv, Path wlp, String server) {
+        this.api = api;
+        this.db = db;
+        this.token = token;
+        this.port = port;
+        this.serverEnv = serverEnv;
+        this.wlp = wlp;
+        this.server = server;
+    }
+
+    /** The running environment, started on first use. */
+    public static synchronized ControlPlane get() {
+        if (failure != null) {
+            throw new IllegalStateException("the control plane failed to start earlier in this run", failure);
+        }
+        if (instance == null) {
+            try {
+                instance = start();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    public static Api api() {
+        return get().api;
+    }
+
+    public static Db db() {
+        return get().db;
+    }
+
+    private static ControlPlane start() {
+        Path wlp = Path.of(System.getProperty("opencrane.it.wlp", "target/liberty/wlp"));
+        String server = System.getProperty("opencrane.it.server", "opencrane");
+        String dbHost = setting("OPENCRANE_TEST_DB_HOST", "127.0.0.1");
+        String dbPort = setting("OPENCRANE_TEST_DB_PORT", "5432");
+        String dbUser = setting("OPENCRANE_TEST_DB_USER", "opencrane");
+        String dbPassword = setting("OPENCRANE_TEST_DB_PASSWORD", "opencrane");
+        String dbName = setting("OPENCRANE_TEST_DB_NAME", "opencrane_it");
+        recreateDatabase(dbHost, dbPort, dbUser, dbPassword, dbName);
+
+        String token = "it-" + randomHex(16);
+        int port = freePort();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("OPENCRANE_HTTP_PORT", String.valueOf(port));
+        env.put("OPENCRANE_HTTP_HOST", "127.0.0.1");
+        env.put("OPENCRANE_DB_HOST", dbHost);
+        env.put("OPENCRANE_DB_PORT", dbPort);
+        env.put("OPENCRANE_DB_NAME", dbName);
+        env.put("OPENCRANE_DB_USER", dbUser);
+        env.put("OPENCRANE_DB_PASSWORD", dbPassword);
+        env.put("OPENCRANE_API_TOKEN", token);
+
+        runServer(wlp, server, env, "stop");
+        long started = System.nanoTime();
+        runServer(wlp, server, env, "start", "--clean");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> runServer(wlp, server, env, "stop")));
+        Api api = new Api("http://127.0.0.1:" + port, token);
+        awaitReady(api, wlp, server);
+        System.out.printf("control plane ready on port %d after %d ms%n", port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        ControlPlane plane = new ControlPlane(api,
+                new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
+                token, port, env, wlp, server);
+        return plane;
+    }
+
+    /** The server's log so far, for tests that check what it wrote. */
+    public String serverLog() {
+        try {
+            return Files.readString(wlp.resolve("usr/servers/" + server + "/logs/messages.log"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitReady(Api api, Path wlp, String server) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (api.anonymous().get("/healthz").status() == 200) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                // connection refused while the server starts
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("the control plane did not become ready; see "
+                + wlp.resolve("usr/servers/" + server + "/logs/messages.log"));
+    }
+
+    private static void runServer(Path wlp, String server, Map<String, String> env, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(wlp.resolve("bin/server").toString()));
+        command.add(args[0]);
+        command.add(server);
+        command.addAll(List.of(args).subList(1, args.length));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("server " + args[0] + " timed out");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void recreateDatabase(String host, String port, String user, String password, String name) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the test database (does bin/test's role exist?)", e);
+        }
+    }
+
+    static String setting(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
