@@ -74,7 +74,9 @@ public final class ControlPlane {
         String dbPort = setting("OPENCRANE_TEST_DB_PORT", "5432");
         String dbUser = setting("OPENCRANE_TEST_DB_USER", "opencrane");
         String dbPassword = setting("OPENCRANE_TEST_DB_PASSWORD", "opencrane");
-        String dbName = setting("OPENCRANE_TEST_DB_NAME", "opencrane_it");
+        // one database per checkout, so test runs in two working copies do not collide
+        String dbName = setting("OPENCRANE_TEST_DB_NAME",
+                "opencrane_it_" + Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode()));
         recreateDatabase(dbHost, dbPort, dbUser, dbPassword, dbName);
 
         String token = "it-" + randomHex(16);
