@@ -33,6 +33,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     static Response internal(Throwable e) {
         LOG.log(Level.SEVERE, "request {0} failed unexpectedly: {1}", new Object[] {RequestId.current(), describe(e)});
+        // full detail only when an operator turns on debug logging for this class; it may quote SQL
+        LOG.log(Level.FINEST, "request " + RequestId.current() + " failure detail", e);
         return ErrorResponses.of(500, ErrorCodes.INTERNAL_ERROR, "internal error; quote the request id to an operator");
     }
 
