@@ -31,6 +31,70 @@ public class Settings {
     @ConfigProperty(name = "opencrane.db.migrate-wait-seconds", defaultValue = "60")
     int migrateWaitSeconds;
 
+    @Inject
+    @ConfigProperty(name = "opencrane.namespace", defaultValue = "default")
+    String namespace;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.kube.api-server")
+    Optional<String> kubeApiServer;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.kube.token")
+    Optional<String> kubeToken;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.kube.verify-tls", defaultValue = "true")
+    boolean kubeVerifyTls;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.kube.timeout-ms", defaultValue = "10000")
+    int kubeTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.kube.watch", defaultValue = "true")
+    boolean kubeWatch;
+
+    @Inject
+    @ConfigProperty(name = "KUBECONFIG")
+    Optional<String> kubeconfig;
+
+    @Inject
+    @ConfigProperty(name = "KUBERNETES_SERVICE_HOST")
+    Optional<String> inClusterHost;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.knowledge.endpoint")
+    Optional<String> knowledgeEndpoint;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.knowledge.token")
+    Optional<String> knowledgeToken;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.knowledge.timeout-ms", defaultValue = "5000")
+    int knowledgeTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.db.host", defaultValue = "127.0.0.1")
+    String dbHost;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.db.port", defaultValue = "5432")
+    int dbPort;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.db.name", defaultValue = "opencrane")
+    String dbName;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.db.user", defaultValue = "opencrane")
+    String dbUser;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.db.password", defaultValue = "opencrane")
+    String dbPassword;
+
     /** The static bearer token, if one is configured (blank counts as none). */
     public Optional<String> apiToken() {
         return apiToken.map(String::trim).filter(s -> !s.isEmpty());
@@ -46,5 +110,74 @@ public class Settings {
 
     public int migrateWaitSeconds() {
         return migrateWaitSeconds;
+    }
+
+    /** The namespace whose Tenant and AccessPolicy resources this control plane manages. */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** An explicit API server URL (with {@link #kubeToken()}), taking precedence over other sources. */
+    public Optional<String> kubeApiServer() {
+        return kubeApiServer.filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> kubeToken() {
+        return kubeToken.filter(s -> !s.isBlank());
+    }
+
+    public boolean kubeVerifyTls() {
+        return kubeVerifyTls;
+    }
+
+    public int kubeTimeoutMs() {
+        return kubeTimeoutMs;
+    }
+
+    /** Whether this replica may watch the cluster to keep projections current (when it leads). */
+    public boolean kubeWatch() {
+        return kubeWatch;
+    }
+
+    public Optional<String> kubeconfig() {
+        return kubeconfig.filter(s -> !s.isBlank());
+    }
+
+    public boolean inCluster() {
+        return inClusterHost.filter(s -> !s.isBlank()).isPresent();
+    }
+
+    /** The knowledge service (Cognee) that receives dataset memberships, if any. */
+    public Optional<String> knowledgeEndpoint() {
+        return knowledgeEndpoint.filter(s -> !s.isBlank()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    public Optional<String> knowledgeToken() {
+        return knowledgeToken.filter(s -> !s.isBlank());
+    }
+
+    public int knowledgeTimeoutMs() {
+        return knowledgeTimeoutMs;
+    }
+
+    /** Connection settings for the few connections that live outside the pool (leader lock, notifications). */
+    public String dbHost() {
+        return dbHost;
+    }
+
+    public int dbPort() {
+        return dbPort;
+    }
+
+    public String dbName() {
+        return dbName;
+    }
+
+    public String dbUser() {
+        return dbUser;
+    }
+
+    public String dbPassword() {
+        return dbPassword;
     }
 }
