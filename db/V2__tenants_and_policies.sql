@@ -3,7 +3,7 @@
 -- the API shows, and the resource's identity (uid, resourceVersion) so writes can be ordered.
 
 CREATE TABLE tenants (
-    name              text PRIMARY KEY,
+    name              text COLLATE "C" PRIMARY KEY,
     display_name      text        NOT NULL,
     email             text        NOT NULL,
     team              text,
@@ -33,7 +33,7 @@ CREATE TABLE tenant_datasets (
 );
 
 CREATE TABLE access_policies (
-    name              text PRIMARY KEY,
+    name              text COLLATE "C" PRIMARY KEY,
     description       text,
     spec              jsonb       NOT NULL,
     status            jsonb,
@@ -64,3 +64,11 @@ CREATE TABLE projection_tombstones (
     deleted_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (kind, name)
 );
+
+-- Whether the projection-drift alert is firing; one row, so exactly one replica sends each transition.
+CREATE TABLE drift_alert_state (
+    id          int         PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+    firing      boolean     NOT NULL DEFAULT false,
+    changed_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+INSERT INTO drift_alert_state (id) VALUES (1);

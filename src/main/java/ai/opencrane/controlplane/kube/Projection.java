@@ -1,5 +1,7 @@
 package ai.opencrane.controlplane.kube;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.json.JsonObject;
@@ -10,6 +12,10 @@ import jakarta.json.JsonObject;
  * Implementations join the caller's transaction.
  */
 public interface Projection {
+
+    /** A projected row in the shape of its resource, with the time it was last written. */
+    record Row(JsonObject resource, Instant updatedAt) {
+    }
 
     /** The plural of the kind, e.g. {@code tenants}. */
     String plural();
@@ -34,4 +40,7 @@ public interface Projection {
      * whose name is not in {@code present} and that are not newer than the list. Returns the names removed.
      */
     Set<String> removeVanished(Set<String> present, Long listVersion);
+
+    /** Rows in name order (bytewise, as the API server lists), after {@code afterName} (null: from the start). */
+    List<Row> rows(String afterName, int limit);
 }

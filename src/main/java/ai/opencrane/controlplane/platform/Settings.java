@@ -95,6 +95,26 @@ public class Settings {
     @ConfigProperty(name = "opencrane.db.password", defaultValue = "opencrane")
     String dbPassword;
 
+    @Inject
+    @ConfigProperty(name = "opencrane.reconcile.interval-seconds", defaultValue = "60")
+    int reconcileIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.reconcile.auto-repair", defaultValue = "true")
+    boolean reconcileAutoRepair;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.reconcile.grace-seconds", defaultValue = "30")
+    int reconcileGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.projection-drift-alert-threshold", defaultValue = "0")
+    int driftAlertThreshold;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.drift-webhook-url")
+    Optional<String> driftWebhookUrl;
+
     /** The static bearer token, if one is configured (blank counts as none). */
     public Optional<String> apiToken() {
         return apiToken.map(String::trim).filter(s -> !s.isEmpty());
@@ -179,5 +199,32 @@ public class Settings {
 
     public String dbPassword() {
         return dbPassword;
+    }
+
+    /** Seconds between reconciler passes on the leader. */
+    public int reconcileIntervalSeconds() {
+        return Math.max(1, reconcileIntervalSeconds);
+    }
+
+    /** Whether the reconciler repairs missing projections and field mismatches by itself. */
+    public boolean reconcileAutoRepair() {
+        return reconcileAutoRepair;
+    }
+
+    /**
+     * How long a mismatch must persist before the reconciler repairs it, so writes in flight (resource
+     * written, row not yet committed) and watch lag are not "repaired" behind the writer's back.
+     */
+    public int reconcileGraceSeconds() {
+        return Math.max(0, reconcileGraceSeconds);
+    }
+
+    /** Total drift at which the drift alert fires; 0 or less disables the alert. */
+    public int driftAlertThreshold() {
+        return driftAlertThreshold;
+    }
+
+    public Optional<String> driftWebhookUrl() {
+        return driftWebhookUrl.filter(s -> !s.isBlank());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -21,19 +22,34 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.ErrorBody;
 import ai.opencrane.controlplane.api.Page;
+import ai.opencrane.controlplane.api.Flags;
 import ai.opencrane.controlplane.api.PageParams;
+import ai.opencrane.controlplane.reconcile.DriftReport;
+import ai.opencrane.controlplane.reconcile.DriftService;
+import ai.opencrane.controlplane.reconcile.RepairReport;
+import ai.opencrane.controlplane.security.CurrentCaller;
 
 @Path("/policies")
 @Tag(name = "Access Policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 public class PoliciesResource {
+
+    @Inject
+    DriftService drift;
+
+    @Inject
+    PolicyProjection policyProjection;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     PolicyService policies;
@@ -52,6 +68,22 @@ public class PoliciesResource {
         PolicyView p = policies.create(body);
         return Response.created(URI.create(uri.getBaseUri() + "policies/" + p.name()))
                 .tag(ETags.of(p.resourceVersion())).entity(p).build();
+    }
+
+    @GET
+    @Path("drift")
+    @Operation(operationId = "getPolicyProjectionDrift", summary = "Where the access_policies table differs from the AccessPolicy resources")
+    public DriftReport drift() {
+        return drift.report(policyProjection);
+    }
+
+    @POST
+    @Path("repair")
+    @Operation(operationId = "repairPolicyProjection", summary = "Repair the access_policies table from the resources (a dry run unless dryRun=false)")
+    public RepairReport repair(@QueryParam("dryRun") @Parameter(description = "false to apply (default true).") String dryRun,
+                               @QueryParam("prune") @Parameter(description = "true to delete rows without a resource.") String prune) {
+        return drift.repair(policyProjection, Flags.parse("dryRun", dryRun, true), Flags.parse("prune", prune, false),
+                caller.get().subject());
     }
 
     @GET

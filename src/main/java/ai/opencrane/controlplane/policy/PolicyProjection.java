@@ -1,6 +1,7 @@
 package ai.opencrane.controlplane.policy;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -68,5 +69,13 @@ public class PolicyProjection extends SqlProjection {
                 .setParameter(9, Objects.created(resource).atOffset(ZoneOffset.UTC))
                 .setParameter(10, force)
                 .executeUpdate() > 0;
+    }
+
+    @Override
+    public List<Row> rows(String afterName, int limit) {
+        @SuppressWarnings("unchecked")
+        List<AccessPolicy> rows = em.createNativeQuery("SELECT * FROM access_policies WHERE name > ?1 ORDER BY name LIMIT ?2", AccessPolicy.class)
+                .setParameter(1, afterName == null ? "" : afterName).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new Row(r.asResource(), r.updatedAt)).toList();
     }
 }

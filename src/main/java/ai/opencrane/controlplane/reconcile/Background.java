@@ -24,7 +24,8 @@ import ai.opencrane.controlplane.tenant.TenantProjection;
 
 /**
  * The leader's background work: every few seconds each replica checks the leader lock; the leader runs
- * one watch per projected kind, and stops them the moment it loses the lock or shuts down.
+ * one watch per projected kind and the scheduled {@link Reconciler}, and stops the watches the moment it
+ * loses the lock or shuts down (releasing the lock, so another replica takes over at once).
  */
 @ApplicationScoped
 public class Background {
@@ -53,6 +54,9 @@ public class Background {
     Tx tx;
 
     @Inject
+    Reconciler reconciler;
+
+    @Inject
     TenantProjection tenants;
 
     @Inject
@@ -60,6 +64,7 @@ public class Background {
 
     private final List<ProjectionWatch> watches = new ArrayList<>();
     private ScheduledFuture<?> leaderCheck;
+    private ScheduledFuture<?> reconcile;
 
     public List<Projection> projections() {
         return List.of(tenants, policies);
@@ -71,6 +76,12 @@ public class Background {
             return;
         }
         leaderCheck = scheduler.scheduleWithFixedDelay(this::tick, 0, 5, TimeUnit.SECONDS);
+        int interval = settings.reconcileIntervalSeconds();
+        reconcile = scheduler.scheduleWithFixedDelay(() -> {
+            if (leadership.isLeader()) {
+                reconciler.pass(projections());
+            }
+        }, interval, interval, TimeUnit.SECONDS);
     }
 
     private synchronized void tick() {
@@ -95,6 +106,7 @@ public class Background {
     synchronized void stop() {
         if (leaderCheck != null) {
             leaderCheck.cancel(false);
+            reconcile.cancel(false);
         }
         stopWatches();
         leadership.release();

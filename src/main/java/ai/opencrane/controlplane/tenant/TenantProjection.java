@@ -1,6 +1,7 @@
 package ai.opencrane.controlplane.tenant;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -78,5 +79,13 @@ public class TenantProjection extends SqlProjection {
                 .setParameter(16, Objects.created(resource).atOffset(ZoneOffset.UTC))
                 .setParameter(17, force)
                 .executeUpdate() > 0;
+    }
+
+    @Override
+    public List<Row> rows(String afterName, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Tenant> rows = em.createNativeQuery("SELECT * FROM tenants WHERE name > ?1 ORDER BY name LIMIT ?2", Tenant.class)
+                .setParameter(1, afterName == null ? "" : afterName).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new Row(r.asResource(), r.updatedAt)).toList();
     }
 }

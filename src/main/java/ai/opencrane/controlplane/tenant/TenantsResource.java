@@ -30,13 +30,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.ErrorBody;
 import ai.opencrane.controlplane.api.Page;
+import ai.opencrane.controlplane.api.Flags;
 import ai.opencrane.controlplane.api.PageParams;
+import ai.opencrane.controlplane.reconcile.DriftReport;
+import ai.opencrane.controlplane.reconcile.DriftService;
+import ai.opencrane.controlplane.reconcile.RepairReport;
+import ai.opencrane.controlplane.security.CurrentCaller;
 
 @Path("/tenants")
 @Tag(name = "Tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 public class TenantsResource {
+
+    @Inject
+    DriftService drift;
+
+    @Inject
+    TenantProjection tenantProjection;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     TenantService tenants;
@@ -62,6 +76,22 @@ public class TenantsResource {
         TenantView created = tenants.create(body);
         return Response.created(URI.create(uri.getBaseUri() + "tenants/" + created.name()))
                 .tag(ETags.of(created.resourceVersion())).entity(created).build();
+    }
+
+    @GET
+    @Path("drift")
+    @Operation(operationId = "getTenantProjectionDrift", summary = "Where the tenants table differs from the Tenant resources")
+    public DriftReport drift() {
+        return drift.report(tenantProjection);
+    }
+
+    @POST
+    @Path("repair")
+    @Operation(operationId = "repairTenantProjection", summary = "Repair the tenants table from the resources (a dry run unless dryRun=false)")
+    public RepairReport repair(@QueryParam("dryRun") @Parameter(description = "false to apply (default true).") String dryRun,
+                               @QueryParam("prune") @Parameter(description = "true to delete rows without a resource.") String prune) {
+        return drift.repair(tenantProjection, Flags.parse("dryRun", dryRun, true), Flags.parse("prune", prune, false),
+                caller.get().subject());
     }
 
     @GET

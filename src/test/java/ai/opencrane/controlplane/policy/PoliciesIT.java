@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.policy;
 
+import static ai.opencrane.controlplane.testkit.Fixtures.*;
 import static ai.opencrane.controlplane.api.ConventionsIT.assertEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,19 +23,7 @@ class PoliciesIT {
     private final Db db = ControlPlane.db();
     private final KubeTestServer kube = ControlPlane.kube();
 
-    static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
-    static String body(String name) {
-        return """
-                {"name":"%s","description":"Research egress",
-                 "tenantSelector":{"matchTeam":"research","matchLabels":{"tier":"gold"}},
-                 "domains":{"allow":["api.openai.com","*.example.org"],"deny":["evil.example.org"]},
-                 "egressRules":[{"cidr":"10.0.0.0/8","ports":[443,8443]}],
-                 "mcpServers":{"allow":["github"],"deny":["shell"]}}
-                """.formatted(name);
-    }
 
     JsonObject resource(String name) {
         return kube.get("opencrane.io/v1alpha1", "accesspolicies", ControlPlane.NAMESPACE, name);
@@ -43,7 +32,7 @@ class PoliciesIT {
     @Test
     void createWritesResourceRowAndAudit() {
         String name = unique("pol");
-        Res r = api.post("/api/v1/policies", body(name));
+        Res r = api.post("/api/v1/policies", policyBody(name));
         assertEquals(201, r.status(), r.body());
         JsonObject p = r.json();
         assertEquals(name, p.getString("name"));
@@ -58,24 +47,24 @@ class PoliciesIT {
         assertEquals(1, db.count("SELECT count(*) FROM access_policies WHERE name = ?", name));
         assertEquals(1, db.count("SELECT count(*) FROM audit_log WHERE resource = ? AND action = 'Created'",
                 "AccessPolicy/" + name));
-        assertEnvelope(api.post("/api/v1/policies", body(name)), 409, "ALREADY_EXISTS");
+        assertEnvelope(api.post("/api/v1/policies", policyBody(name)), 409, "ALREADY_EXISTS");
     }
 
     @Test
     void invalidPoliciesAre400AndWriteNothing() {
         String name = unique("badpol");
         String[][] cases = {
-                {body(name).replace("10.0.0.0/8", "10.0.0.0/33"), "egressRules[0].cidr"},
-                {body(name).replace("10.0.0.0/8", "300.1.1.1/8"), "egressRules[0].cidr"},
-                {body(name).replace("10.0.0.0/8", "fd00::/8"), "egressRules[0].cidr"},
-                {body(name).replace("[443,8443]", "[0]"), "egressRules[0].ports[0]"},
-                {body(name).replace("[443,8443]", "[70000]"), "egressRules[0].ports[0]"},
-                {body(name).replace("[443,8443]", "[443],\"protocol\":\"ICMP\""), "egressRules[0].protocol"},
-                {body(name).replace("api.openai.com", "http://api.openai.com"), "domains.allow[0]"},
-                {body(name).replace("api.openai.com", "*"), "domains.allow[0]"},
-                {body(name).replace("\"tier\"", "\"bad key\""), "tenantSelector.matchLabels.bad key"},
-                {body(name).replace("\"name\":\"" + name + "\"", "\"name\":\"drift\""), "name"},
-                {body(name).replace("\"name\":\"" + name + "\"", "\"name\":\"Not_A_Name\""), "name"},
+                {policyBody(name).replace("10.0.0.0/8", "10.0.0.0/33"), "egressRules[0].cidr"},
+                {policyBody(name).replace("10.0.0.0/8", "300.1.1.1/8"), "egressRules[0].cidr"},
+                {policyBody(name).replace("10.0.0.0/8", "fd00::/8"), "egressRules[0].cidr"},
+                {policyBody(name).replace("[443,8443]", "[0]"), "egressRules[0].ports[0]"},
+                {policyBody(name).replace("[443,8443]", "[70000]"), "egressRules[0].ports[0]"},
+                {policyBody(name).replace("[443,8443]", "[443],\"protocol\":\"ICMP\""), "egressRules[0].protocol"},
+                {policyBody(name).replace("api.openai.com", "http://api.openai.com"), "domains.allow[0]"},
+                {policyBody(name).replace("api.openai.com", "*"), "domains.allow[0]"},
+                {policyBody(name).replace("\"tier\"", "\"bad key\""), "tenantSelector.matchLabels.bad key"},
+                {policyBody(name).replace("\"name\":\"" + name + "\"", "\"name\":\"drift\""), "name"},
+                {policyBody(name).replace("\"name\":\"" + name + "\"", "\"name\":\"Not_A_Name\""), "name"},
         };
         for (String[] c : cases) {
             Res r = api.post("/api/v1/policies", c[0]);
@@ -89,7 +78,7 @@ class PoliciesIT {
     @Test
     void getListUpdateAndDelete() {
         String name = unique("crud");
-        String etag = api.post("/api/v1/policies", body(name)).header("ETag");
+        String etag = api.post("/api/v1/policies", policyBody(name)).header("ETag");
         Res got = api.get("/api/v1/policies/" + name);
         assertEquals(200, got.status());
         assertEquals(etag, got.header("ETag"));
@@ -117,7 +106,7 @@ class PoliciesIT {
     void kubernetesDownIs502AndNothingStored() {
         String name = unique("down");
         kube.failNext("POST", "/accesspolicies", 503, 1);
-        assertEnvelope(api.post("/api/v1/policies", body(name)), 502, "UPSTREAM_ERROR");
+        assertEnvelope(api.post("/api/v1/policies", policyBody(name)), 502, "UPSTREAM_ERROR");
         assertEquals(0, db.count("SELECT count(*) FROM access_policies WHERE name = ?", name));
     }
 }

@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.tenant;
 
+import static ai.opencrane.controlplane.testkit.Fixtures.*;
 import static ai.opencrane.controlplane.api.ConventionsIT.assertEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +28,8 @@ class DatasetsIT {
     }
 
     private String tenant() {
-        String name = TenantsIT.unique("ds");
-        assertEquals(201, api.post("/api/v1/tenants", TenantsIT.body(name)).status());
+        String name = unique("ds");
+        assertEquals(201, api.post("/api/v1/tenants", tenantBody(name)).status());
         return name;
     }
 

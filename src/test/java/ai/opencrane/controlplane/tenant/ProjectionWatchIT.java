@@ -1,9 +1,9 @@
 package ai.opencrane.controlplane.tenant;
 
+import static ai.opencrane.controlplane.testkit.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Supplier;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,23 +23,9 @@ class ProjectionWatchIT {
     private final Db db = ControlPlane.db();
     private final KubeTestServer kube = ControlPlane.kube();
 
-    static void eventually(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("not within 15 s: " + what);
-    }
 
     private JsonObject edited(String name, String displayName) {
-        JsonObject cr = kube.get(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, name);
+        JsonObject cr = kube.get(CR_VERSION, "tenants", ControlPlane.NAMESPACE, name);
         return Json.createObjectBuilder(cr).add("spec",
                 Json.createObjectBuilder(cr.getJsonObject("spec")).add("displayName", displayName)).build();
     }
@@ -51,17 +37,17 @@ class ProjectionWatchIT {
 
     @Test
     void anOutOfBandEditShowsUp() {
-        String name = TenantsIT.unique("oob");
-        api.post("/api/v1/tenants", TenantsIT.body(name));
-        kube.apply(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, edited(name, "Edited by kubectl"));
+        String name = unique("oob");
+        api.post("/api/v1/tenants", tenantBody(name));
+        kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, edited(name, "Edited by kubectl"));
         eventually("the edit is projected", () -> "Edited by kubectl".equals(displayName(name)));
     }
 
     @Test
     void anOperatorStatusChangeShowsUp() {
-        String name = TenantsIT.unique("status");
-        api.post("/api/v1/tenants", TenantsIT.body(name));
-        kube.applyStatus(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, name, Json.createObjectBuilder()
+        String name = unique("status");
+        api.post("/api/v1/tenants", tenantBody(name));
+        kube.applyStatus(CR_VERSION, "tenants", ControlPlane.NAMESPACE, name, Json.createObjectBuilder()
                 .add("phase", "Running").add("ingressHost", name + ".example.com")
                 .add("effectivePolicyRef", "standard").add("observedGeneration", 1).build());
         eventually("the status is projected", () -> {
@@ -74,34 +60,34 @@ class ProjectionWatchIT {
 
     @Test
     void aResourceCreatedOrDeletedByHandShowsUp() {
-        String name = TenantsIT.unique("byhand");
-        kube.apply(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, Json.createObjectBuilder()
-                .add("apiVersion", TenantsIT.V).add("kind", "Tenant")
+        String name = unique("byhand");
+        kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, Json.createObjectBuilder()
+                .add("apiVersion", CR_VERSION).add("kind", "Tenant")
                 .add("metadata", Json.createObjectBuilder().add("name", name))
                 .add("spec", Json.createObjectBuilder().add("displayName", "By Hand").add("email", "h@example.com"))
                 .build());
         eventually("the new resource is projected", () -> "By Hand".equals(displayName(name)));
-        kube.remove(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, name);
+        kube.remove(CR_VERSION, "tenants", ControlPlane.NAMESPACE, name);
         eventually("the deleted resource's row is gone",
                 () -> db.count("SELECT count(*) FROM tenants WHERE name = ?", name) == 0);
     }
 
     @Test
     void theWatchResumesAfterTheConnectionDropsAndRelistsAfter410() {
-        String name = TenantsIT.unique("resume");
-        api.post("/api/v1/tenants", TenantsIT.body(name));
+        String name = unique("resume");
+        api.post("/api/v1/tenants", tenantBody(name));
         eventually("a watch is open", () -> kube.watchCount() >= 2);
         kube.dropWatches();
-        kube.apply(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, edited(name, "After drop"));
+        kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, edited(name, "After drop"));
         eventually("the change after the drop is projected", () -> "After drop".equals(displayName(name)));
 
         eventually("the watch is open again", () -> kube.watchCount() >= 2);
         kube.compactHistory();
         kube.dropWatches();
-        String gone = TenantsIT.unique("gone");
-        api.post("/api/v1/tenants", TenantsIT.body(gone));
-        kube.remove(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, gone);
-        kube.apply(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, edited(name, "After 410"));
+        String gone = unique("gone");
+        api.post("/api/v1/tenants", tenantBody(gone));
+        kube.remove(CR_VERSION, "tenants", ControlPlane.NAMESPACE, gone);
+        kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, edited(name, "After 410"));
         eventually("the change after a 410 is projected", () -> "After 410".equals(displayName(name)));
         eventually("the resource deleted meanwhile is gone",
                 () -> db.count("SELECT count(*) FROM tenants WHERE name = ?", gone) == 0);
@@ -110,12 +96,12 @@ class ProjectionWatchIT {
 
     @Test
     void anIfMatchFromBeforeAnOutOfBandEditIs412() {
-        String name = TenantsIT.unique("race");
-        String etag = api.post("/api/v1/tenants", TenantsIT.body(name)).header("ETag");
-        kube.apply(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, edited(name, "Someone else"));
+        String name = unique("race");
+        String etag = api.post("/api/v1/tenants", tenantBody(name)).header("ETag");
+        kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, edited(name, "Someone else"));
         Res r = api.request("PUT", "/api/v1/tenants/" + name).header("If-Match", etag).json("{\"displayName\":\"Mine\"}").send();
         assertEquals(412, r.status(), r.body());
-        assertEquals("Someone else", kube.get(TenantsIT.V, "tenants", ControlPlane.NAMESPACE, name)
+        assertEquals("Someone else", kube.get(CR_VERSION, "tenants", ControlPlane.NAMESPACE, name)
                 .getJsonObject("spec").getString("displayName"));
     }
 }

@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.tenant;
 
+import static ai.opencrane.controlplane.testkit.Fixtures.*;
 import static ai.opencrane.controlplane.api.ConventionsIT.assertEnvelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,25 +24,14 @@ import ai.opencrane.controlplane.testkit.kube.KubeTestServer;
 
 class TenantsIT {
 
-    static final String V = "opencrane.io/v1alpha1";
     private final Api api = ControlPlane.api();
     private final Db db = ControlPlane.db();
     private final KubeTestServer kube = ControlPlane.kube();
 
-    static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
-    static String body(String name) {
-        return """
-                {"name":"%s","displayName":"Alice Example","email":"alice@example.com","team":"research",
-                 "labels":{"tier":"gold"},"monthlyBudgetUsd":25.5,"resources":{"cpu":"500m","memory":"1Gi"},
-                 "skillAllowlist":["web-search"],"policyRef":"standard"}
-                """.formatted(name);
-    }
 
     JsonObject resource(String name) {
-        return kube.get(V, "tenants", ControlPlane.NAMESPACE, name);
+        return kube.get(CR_VERSION, "tenants", ControlPlane.NAMESPACE, name);
     }
 
     long rows(String name) {
@@ -51,7 +41,7 @@ class TenantsIT {
     @Test
     void createWritesTheResourceTheRowAndTheAuditEntry() {
         String name = unique("create");
-        Res r = api.post("/api/v1/tenants", body(name));
+        Res r = api.post("/api/v1/tenants", tenantBody(name));
         assertEquals(201, r.status(), r.body());
         assertTrue(r.header("Location").endsWith("/api/v1/tenants/" + name), r.header("Location"));
         JsonObject t = r.json();
@@ -86,8 +76,8 @@ class TenantsIT {
     @Test
     void duplicateNameIs409AlreadyExists() {
         String name = unique("dup");
-        assertEquals(201, api.post("/api/v1/tenants", body(name)).status());
-        assertEnvelope(api.post("/api/v1/tenants", body(name)), 409, "ALREADY_EXISTS");
+        assertEquals(201, api.post("/api/v1/tenants", tenantBody(name)).status());
+        assertEnvelope(api.post("/api/v1/tenants", tenantBody(name)), 409, "ALREADY_EXISTS");
         assertEquals(1, db.count("SELECT count(*) FROM audit_log WHERE tenant = ?", name));
     }
 
@@ -124,7 +114,7 @@ class TenantsIT {
     @Test
     void getSendsAnETagAndMissingIs404() {
         String name = unique("get");
-        api.post("/api/v1/tenants", body(name));
+        api.post("/api/v1/tenants", tenantBody(name));
         Res r = api.get("/api/v1/tenants/" + name);
         assertEquals(200, r.status());
         assertEquals("\"" + resource(name).getJsonObject("metadata").getString("resourceVersion") + "\"", r.header("ETag"));
@@ -139,7 +129,7 @@ class TenantsIT {
         for (int i = 0; i < 5; i++) {
             String name = unique("list" + i);
             created.add(name);
-            api.post("/api/v1/tenants", body(name).replace("\"research\"", "\"" + team + "\""));
+            api.post("/api/v1/tenants", tenantBody(name).replace("\"research\"", "\"" + team + "\""));
         }
         Set<String> seen = new HashSet<>();
         String cursor = null;
@@ -162,7 +152,7 @@ class TenantsIT {
     @Test
     void updateIsAMergePatchGuardedByIfMatch() {
         String name = unique("upd");
-        Res created = api.post("/api/v1/tenants", body(name));
+        Res created = api.post("/api/v1/tenants", tenantBody(name));
         String etag = created.header("ETag");
         Res r = api.request("PUT", "/api/v1/tenants/" + name).header("If-Match", etag)
                 .json("{\"displayName\":\"Alice B\",\"team\":null,\"labels\":{\"tier\":\"silver\",\"site\":\"ams\"}}").send();
@@ -189,7 +179,7 @@ class TenantsIT {
     @Test
     void suspendAndResumeSetSpecSuspendedAndAnswerWithTheTenant() {
         String name = unique("susp");
-        api.post("/api/v1/tenants", body(name));
+        api.post("/api/v1/tenants", tenantBody(name));
         Res s = api.post("/api/v1/tenants/" + name + "/suspend");
         assertEquals(200, s.status(), s.body());
         assertTrue(s.json().getBoolean("suspended"));
@@ -207,7 +197,7 @@ class TenantsIT {
     @Test
     void deleteRemovesResourceAndRowAndTheAuditKeepsTheName() {
         String name = unique("del");
-        api.post("/api/v1/tenants", body(name));
+        api.post("/api/v1/tenants", tenantBody(name));
         Res stale = api.request("DELETE", "/api/v1/tenants/" + name).header("If-Match", "\"1\"").send();
         assertEnvelope(stale, 412, "PRECONDITION_FAILED");
         assertEquals(204, api.delete("/api/v1/tenants/" + name).status());
@@ -229,7 +219,7 @@ class TenantsIT {
         db.update("DROP TRIGGER IF EXISTS it_reject_doomed ON tenants");
         db.update("CREATE TRIGGER it_reject_doomed BEFORE INSERT ON tenants FOR EACH ROW EXECUTE FUNCTION it_reject_doomed()");
         try {
-            Res r = api.post("/api/v1/tenants", body(name));
+            Res r = api.post("/api/v1/tenants", tenantBody(name));
             assertTrue(r.status() >= 500, r.body());
             assertFalse(r.body().contains("rejected for the test"), r.body());
             assertNull(resource(name), "the resource was deleted again");
@@ -244,19 +234,19 @@ class TenantsIT {
     void kubernetesFailuresAre5xxAndLeavePostgresUnchanged() {
         String name = unique("kfail");
         kube.failNext("POST", "/tenants", 500, 1);
-        assertEnvelope(api.post("/api/v1/tenants", body(name)), 502, "UPSTREAM_ERROR");
+        assertEnvelope(api.post("/api/v1/tenants", tenantBody(name)), 502, "UPSTREAM_ERROR");
         assertEquals(0, rows(name));
 
         kube.stopListening();
         try {
-            assertEnvelope(api.post("/api/v1/tenants", body(name)), 502, "UPSTREAM_ERROR");
+            assertEnvelope(api.post("/api/v1/tenants", tenantBody(name)), 502, "UPSTREAM_ERROR");
             assertEquals(0, rows(name));
         } finally {
             kube.startListening();
         }
 
         kube.delayNext("POST", "/tenants", 4500, 1);
-        assertEnvelope(api.post("/api/v1/tenants", body(name)), 504, "TIMEOUT");
+        assertEnvelope(api.post("/api/v1/tenants", tenantBody(name)), 504, "TIMEOUT");
         assertEquals(0, rows(name));
         assertEquals(0, db.count("SELECT count(*) FROM audit_log WHERE tenant = ?", name));
     }

@@ -33,18 +33,20 @@ public final class ControlPlane {
     public final Db db;
     public final KubeTestServer kube;
     public final HttpDouble knowledge;
+    public final HttpDouble webhook;
     public final String token;
     public final int port;
     final Map<String, String> serverEnv;
     private final Path wlp;
     private final String server;
 
-    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, String token, int port,
+    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, String token, int port,
                          Map<String, String> serverEnv, Path wlp, String server) {
         this.api = api;
         this.db = db;
         this.kube = kube;
         this.knowledge = knowledge;
+        this.webhook = webhook;
         this.token = token;
         this.port = port;
         this.serverEnv = serverEnv;
@@ -81,6 +83,11 @@ public final class ControlPlane {
         return get().kube;
     }
 
+    /** Receives the projection-drift alert webhook. */
+    public static HttpDouble webhook() {
+        return get().webhook;
+    }
+
     /** The knowledge service (Cognee) double that receives dataset memberships. */
     public static HttpDouble knowledge() {
         return get().knowledge;
@@ -100,6 +107,7 @@ public final class ControlPlane {
 
         KubeTestServer kube = KubeTestServer.start(0, Path.of(System.getProperty("opencrane.it.crds", "chart/crds")));
         HttpDouble knowledge = new HttpDouble();
+        HttpDouble webhook = new HttpDouble();
         String token = "it-" + randomHex(16);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -117,6 +125,10 @@ public final class ControlPlane {
         env.put("OPENCRANE_NAMESPACE", NAMESPACE);
         env.put("OPENCRANE_KNOWLEDGE_ENDPOINT", knowledge.url());
         env.put("OPENCRANE_KNOWLEDGE_TIMEOUT_MS", "2000");
+        env.put("OPENCRANE_RECONCILE_INTERVAL_SECONDS", "2");
+        env.put("OPENCRANE_RECONCILE_GRACE_SECONDS", "6");
+        env.put("OPENCRANE_PROJECTION_DRIFT_ALERT_THRESHOLD", "40");
+        env.put("OPENCRANE_DRIFT_WEBHOOK_URL", webhook.url() + "/drift");
 
         runServer(wlp, server, env, "stop");
         long started = System.nanoTime();
@@ -128,7 +140,7 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                kube, knowledge, token, port, env, wlp, server);
+                kube, knowledge, webhook, token, port, env, wlp, server);
         return plane;
     }
 
