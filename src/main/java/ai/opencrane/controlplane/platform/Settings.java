@@ -115,6 +115,10 @@ public class Settings {
     @ConfigProperty(name = "opencrane.drift-webhook-url")
     Optional<String> driftWebhookUrl;
 
+    @Inject
+    @ConfigProperty(name = "opencrane.db.storage-capacity-bytes")
+    Optional<Long> dbStorageCapacityBytes;
+
     /** The static bearer token, if one is configured (blank counts as none). */
     public Optional<String> apiToken() {
         return apiToken.map(String::trim).filter(s -> !s.isEmpty());
@@ -226,5 +230,10 @@ public class Settings {
 
     public Optional<String> driftWebhookUrl() {
         return driftWebhookUrl.filter(s -> !s.isBlank());
+    }
+
+    /** The capacity of the database's volume, when the operator states it (PostgreSQL cannot tell). */
+    public Optional<Long> dbStorageCapacityBytes() {
+        return dbStorageCapacityBytes.filter(v -> v > 0);
     }
 }

@@ -37,6 +37,7 @@ public final class ControlPlane {
     public final String token;
     public final int port;
     final Map<String, String> serverEnv;
+    private Api replica;
     private final Path wlp;
     private final String server;
 
@@ -142,6 +143,59 @@ public final class ControlPlane {
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
                 kube, knowledge, webhook, token, port, env, wlp, server);
         return plane;
+    }
+
+    /**
+     * A second replica of the server (same database, same cluster), started on first use from a copy of the
+     * server directory and stopped when the JVM exits. Its {@link Api} uses the same token.
+     */
+    public synchronized Api replica() {
+        if (replica == null) {
+            String name = server + "-replica";
+            Path source = wlp.resolve("usr/servers/" + server);
+            Path target = wlp.resolve("usr/servers/" + name);
+            try {
+                copy(source, target);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot copy the server for a replica", e);
+            }
+            int replicaPort = freePort();
+            Map<String, String> env = new HashMap<>(serverEnv);
+            env.put("OPENCRANE_HTTP_PORT", String.valueOf(replicaPort));
+            runServer(wlp, name, env, "stop");
+            runServer(wlp, name, env, "start", "--clean");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> runServer(wlp, name, env, "stop")));
+            Api a = new Api("http://127.0.0.1:" + replicaPort, token);
+            awaitReady(a, wlp, name);
+            replica = a;
+        }
+        return replica;
+    }
+
+    /** The log of a server of this run ({@code server} or its replica), for tests that check what it wrote. */
+    public String log(boolean ofReplica) {
+        try {
+            return Files.readString(wlp.resolve("usr/servers/" + server + (ofReplica ? "-replica" : "") + "/logs/messages.log"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (var files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path rel = source.relativize(p);
+                if (rel.startsWith("logs") || rel.startsWith("workarea") || rel.startsWith("tranlog")) {
+                    continue;
+                }
+                Path dest = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** The server's log so far, for tests that check what it wrote. */
