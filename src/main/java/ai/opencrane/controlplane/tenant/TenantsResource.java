@@ -81,8 +81,11 @@ public class TenantsResource {
     @GET
     @Path("drift")
     @Operation(operationId = "getTenantProjectionDrift", summary = "Where the tenants table differs from the Tenant resources")
-    public DriftReport drift() {
-        return drift.report(tenantProjection);
+    @APIResponse(responseCode = "200", description = "The report; Server-Timing says how long the Kubernetes list took.",
+            content = @Content(schema = @Schema(implementation = DriftReport.class)))
+    public Response drift() {
+        DriftService.Scan scan = drift.scan(tenantProjection);
+        return Response.ok(drift.report(tenantProjection, scan)).header("Server-Timing", scan.serverTiming()).build();
     }
 
     @POST

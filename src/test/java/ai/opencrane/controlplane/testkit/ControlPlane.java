@@ -34,6 +34,8 @@ public final class ControlPlane {
     public final KubeTestServer kube;
     public final HttpDouble knowledge;
     public final HttpDouble webhook;
+    /** Sits between the server and PostgreSQL, so tests can cut the database off as a restart would. */
+    public final TcpProxy dbProxy;
     public final String token;
     public final int port;
     final Map<String, String> serverEnv;
@@ -41,13 +43,15 @@ public final class ControlPlane {
     private final Path wlp;
     private final String server;
 
-    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, String token, int port,
+    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, TcpProxy dbProxy,
+                         String token, int port,
                          Map<String, String> serverEnv, Path wlp, String server) {
         this.api = api;
         this.db = db;
         this.kube = kube;
         this.knowledge = knowledge;
         this.webhook = webhook;
+        this.dbProxy = dbProxy;
         this.token = token;
         this.port = port;
         this.serverEnv = serverEnv;
@@ -109,13 +113,14 @@ public final class ControlPlane {
         KubeTestServer kube = KubeTestServer.start(0, Path.of(System.getProperty("opencrane.it.crds", "chart/crds")));
         HttpDouble knowledge = new HttpDouble();
         HttpDouble webhook = new HttpDouble();
+        TcpProxy dbProxy = new TcpProxy(dbHost, Integer.parseInt(dbPort));
         String token = "it-" + randomHex(16);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("OPENCRANE_HTTP_PORT", String.valueOf(port));
         env.put("OPENCRANE_HTTP_HOST", "127.0.0.1");
         env.put("OPENCRANE_DB_HOST", dbHost);
-        env.put("OPENCRANE_DB_PORT", dbPort);
+        env.put("OPENCRANE_DB_PORT", String.valueOf(dbProxy.port()));
         env.put("OPENCRANE_DB_NAME", dbName);
         env.put("OPENCRANE_DB_USER", dbUser);
         env.put("OPENCRANE_DB_PASSWORD", dbPassword);
@@ -141,7 +146,7 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                kube, knowledge, webhook, token, port, env, wlp, server);
+                kube, knowledge, webhook, dbProxy, token, port, env, wlp, server);
         return plane;
     }
 
