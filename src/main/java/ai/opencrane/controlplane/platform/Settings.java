@@ -1,5 +1,7 @@
 package ai.opencrane.controlplane.platform;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,25 @@ public class Settings {
     @ConfigProperty(name = "opencrane.db.migrate-wait-seconds", defaultValue = "60")
     int migrateWaitSeconds;
 
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.allow-http-cluster-services", defaultValue = "false")
+    boolean outboundAllowHttpClusterServices;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.cluster-domain", defaultValue = "cluster.local")
+    String outboundClusterDomain;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.deny-cidrs",
+            defaultValue = "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fc00::/7")
+    String outboundDenyCidrs;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.deny-hosts", defaultValue = "metadata,metadata.google.internal,"
+            + "metadata.goog,instance-data,instance-data.ec2.internal,kubernetes,kubernetes.default,"
+            + "kubernetes.default.svc,kubernetes.default.svc.cluster.local")
+    String outboundDenyHosts;
+
     /** The static bearer token, if one is configured (blank counts as none). */
     public Optional<String> apiToken() {
         return apiToken.map(String::trim).filter(s -> !s.isEmpty());
@@ -46,5 +67,28 @@ public class Settings {
 
     public int migrateWaitSeconds() {
         return migrateWaitSeconds;
+    }
+
+    /** Plain http to {@code <service>.<namespace>.svc} endpoints is allowed (in-cluster MCP servers). */
+    public boolean outboundAllowHttpClusterServices() {
+        return outboundAllowHttpClusterServices;
+    }
+
+    public String outboundClusterDomain() {
+        return outboundClusterDomain;
+    }
+
+    /** CIDR networks that outbound targets must not be in, besides loopback, link-local and the like ({@code none}: no others). */
+    public List<String> outboundDenyCidrs() {
+        return commaList(outboundDenyCidrs);
+    }
+
+    /** Host names outbound targets must not use ({@code *.domain} for a whole domain). */
+    public List<String> outboundDenyHosts() {
+        return commaList(outboundDenyHosts);
+    }
+
+    private static List<String> commaList(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("none")).toList();
     }
 }

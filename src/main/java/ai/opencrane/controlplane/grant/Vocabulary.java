@@ -1,0 +1,42 @@
+package ai.opencrane.controlplane.grant;
+
+import java.util.List;
+import java.util.Objects;
+
+import ai.opencrane.controlplane.api.ApiException;
+
+/** Values the catalogues, groups and grants share: scopes and the rule for display names. */
+public final class Vocabulary {
+
+    /** Names: printable, no leading or trailing space (with {@code minLength = 1, maxLength = 200}). */
+    public static final String NAME = "[^\\s\\p{Cntrl}]([^\\p{Cntrl}]*[^\\s\\p{Cntrl}])?";
+    public static final String NAME_RULE = "Printable characters without leading or trailing spaces";
+    public static final List<String> SCOPES = List.of("org", "department", "project", "personal");
+
+    private Vocabulary() {
+    }
+
+    /** A query-parameter filter: null when absent, else one of {@code allowed} (400 otherwise). */
+    public static String filter(String name, String value, List<String> allowed) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            throw ApiException.invalid(name, "must be one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    /** 400 for a PUT that sends {@code null} for a field that cannot be empty. */
+    public static ApiException cannotClear(String field) {
+        return ApiException.invalid(field, "cannot be cleared");
+    }
+
+    /** Returns {@code value}, noting {@code field} in {@code changed} when it differs from {@code old}. */
+    public static <T> T track(List<String> changed, String field, T old, T value) {
+        if (!Objects.equals(old, value)) {
+            changed.add(field);
+        }
+        return value;
+    }
+}
