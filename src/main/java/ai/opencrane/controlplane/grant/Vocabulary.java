@@ -1,7 +1,11 @@
 package ai.opencrane.controlplane.grant;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 import ai.opencrane.controlplane.api.ApiException;
 
@@ -38,5 +42,22 @@ public final class Vocabulary {
             changed.add(field);
         }
         return value;
+    }
+
+    /** Trimmed, de-duplicated, order kept; a blank entry is a 400 naming it. */
+    public static List<String> distinctTrimmed(String field, List<String> values) {
+        Map<String, String> errors = new TreeMap<>();
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i).trim();
+            if (v.isEmpty()) {
+                errors.put(field + "[" + i + "]", "must not be blank");
+            }
+            out.add(v);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return List.copyOf(out);
     }
 }
