@@ -119,17 +119,20 @@ public class SkillBundleService {
         String name = u.name() == null ? b.name : u.name().orElseThrow(() -> Vocabulary.cannotClear("name"));
         String version = u.version() == null ? b.version : u.version().orElseThrow(() -> Vocabulary.cannotClear("version"));
         String digest = u.digest() == null ? b.digest : u.digest().orElseThrow(() -> Vocabulary.cannotClear("digest"));
-        if (!digest.equals(b.digest)) {
-            b.scanStatus = "pending";
-            b.scannedAt = null;
-        }
+        boolean newDigest = !digest.equals(b.digest);
+        String scanStatus = newDigest ? "pending" : b.scanStatus;
         String status = u.status() == null ? b.status : u.status().orElse("draft");
-        if ("published".equals(status) && !"passed".equals(b.scanStatus)) {
+        if ("published".equals(status) && !"passed".equals(scanStatus)) {
             throw new ApiException(422, SCAN_REQUIRED, "publishing needs a passed scan of the bundle's digest "
-                    + "(current scan status: " + b.scanStatus + ")");
+                    + "(current scan status: " + scanStatus + ")");
         }
-        if (!name.equals(b.name) || !version.equals(b.version) || !digest.equals(b.digest)) {
+        if (!name.equals(b.name) || !version.equals(b.version) || newDigest) {
             requireUnique(name, version, digest, b.id);
+        }
+        // no query below runs before these are all assigned, so an automatic flush never sees half of them
+        if (newDigest) {
+            b.scanStatus = scanStatus;
+            b.scannedAt = null;
         }
         b.name = Vocabulary.track(changed, "name", b.name, name);
         b.version = Vocabulary.track(changed, "version", b.version, version);

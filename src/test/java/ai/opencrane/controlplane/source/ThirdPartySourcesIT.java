@@ -195,4 +195,23 @@ class ThirdPartySourcesIT {
         assertEnvelope(api.get(BASE + "?syncMode=x"), 400, "VALIDATION_ERROR");
         assertEnvelope(api.get(BASE + "?cursor=bogus"), 400, "VALIDATION_ERROR");
     }
+
+    @Test
+    void aSourceInUseCannotBeDeletedUntilItsReferencesAreCleared() {
+        JsonObject source = Catalogue.source(Catalogue.unique("in-use"));
+        String id = source.getString("id");
+        JsonObject server = Catalogue.mcpServer(Catalogue.unique("from-source"), "\"sourceId\": \"" + id + "\"");
+        JsonObject skill = Catalogue.skill(Catalogue.unique("from-source"), "\"sourceId\": \"" + id + "\"");
+        Res refused = api.delete(BASE + "/" + id);
+        assertEnvelope(refused, 409, "CONFLICT");
+        String why = refused.json().getString("error");
+        assertTrue(why.contains(server.getString("name")) && why.contains(skill.getString("name") + "@1.0.0"), why);
+        assertEquals(200, api.get(BASE + "/" + id).status(), "still there");
+
+        assertEquals(200, api.put("/api/v1/mcp-servers/" + server.getString("id"), "{\"sourceId\": null}").status());
+        assertEnvelope(api.delete(BASE + "/" + id), 409, "CONFLICT");
+        assertEquals(200, api.put("/api/v1/skills/catalog/" + skill.getString("id"), "{\"sourceId\": null}").status());
+        assertEquals(204, api.delete(BASE + "/" + id).status());
+        assertEquals(List.of("Created", "Deleted"), Catalogue.auditActions("ThirdPartySource/" + id));
+    }
 }
