@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -29,7 +30,7 @@ public class GrantSubjects {
         Set<String> refs = new LinkedHashSet<>();
         specs.stream().filter(s -> GrantSpec.GROUP.equals(s.subjectType())).forEach(s -> refs.add(s.subjectId()));
         Map<String, String> groups = groupIds(refs);
-        return java.util.stream.IntStream.range(0, specs.size()).mapToObj(i -> {
+        return IntStream.range(0, specs.size()).mapToObj(i -> {
             GrantSpec s = specs.get(i);
             String path = field + "[" + i + "].subjectId";
             switch (s.subjectType()) {

@@ -3,6 +3,8 @@ package ai.opencrane.controlplane.mcpserver;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.json.JsonString;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import ai.opencrane.controlplane.grant.GrantView;
@@ -28,7 +30,7 @@ public record McpServerView(
 
     static McpServerView of(McpServer s, String sourceName, List<GrantView> grants, List<CredentialView> credentials) {
         return new McpServerView(s.id, s.name, s.description, s.endpoint, s.scope, s.transport, s.status,
-                s.capabilities.getValuesAs(jakarta.json.JsonString::getString), s.sourceId, sourceName, s.lastSyncedAt,
+                s.capabilities.getValuesAs(JsonString::getString), s.sourceId, sourceName, s.lastSyncedAt,
                 grants, credentials, s.createdAt, s.updatedAt);
     }
 }

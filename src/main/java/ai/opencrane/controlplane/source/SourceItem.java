@@ -1,6 +1,7 @@
 package ai.opencrane.controlplane.source;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -57,8 +58,8 @@ public class SourceItem {
     }
 
     void apply(SourceItemRequest r, int position, Instant now) {
-        boolean changed = !java.util.Objects.equals(name, r.name()) || !java.util.Objects.equals(version, r.version())
-                || !java.util.Objects.equals(digest, r.digest()) || !java.util.Objects.equals(metadata, r.metadata());
+        boolean changed = !Objects.equals(name, r.name()) || !Objects.equals(version, r.version())
+                || !Objects.equals(digest, r.digest()) || !Objects.equals(metadata, r.metadata());
         this.kind = r.kind();
         this.upstreamId = r.upstreamId();
         this.name = r.name();
