@@ -19,7 +19,7 @@ import jakarta.persistence.PersistenceContext;
 @ApplicationScoped
 public class GrantSubjects {
 
-    static final Pattern TENANT = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    static final Pattern TENANT = Pattern.compile("[a-z0-9]([-a-z0-9]{0,52}[a-z0-9])?");
     static final Pattern USER = Pattern.compile("[^\\s\\p{Cntrl}]{1,320}");
 
     @PersistenceContext(unitName = "opencrane")
@@ -36,7 +36,7 @@ public class GrantSubjects {
             switch (s.subjectType()) {
                 case GrantSpec.TENANT -> {
                     if (!TENANT.matcher(s.subjectId()).matches()) {
-                        errors.put(path, "must be a tenant name (lowercase letters, digits and '-', at most 63)");
+                        errors.put(path, "must be a tenant name (a DNS label of at most 54 characters)");
                     }
                 }
                 case GrantSpec.USER -> {

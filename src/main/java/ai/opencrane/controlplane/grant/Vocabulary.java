@@ -1,13 +1,18 @@
 package ai.opencrane.controlplane.grant;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.Page;
 
 /** Values the catalogues, groups and grants share: scopes and the rule for display names. */
 public final class Vocabulary {
@@ -59,5 +64,15 @@ public final class Vocabulary {
             throw ApiException.invalid(errors);
         }
         return List.copyOf(out);
+    }
+
+    /** The creation time in a keyset cursor, as the query parameter {@code created_at} is compared with. */
+    public static OffsetDateTime cursorTime(String value) {
+        return Instant.parse(value).atOffset(ZoneOffset.UTC);
+    }
+
+    /** A page of rows turned into a page of views, pagination kept. */
+    public static <E, V> Page<V> mapPage(Page<E> rows, Function<E, V> view) {
+        return new Page<>(rows.data().stream().map(view).toList(), rows.pagination());
     }
 }

@@ -13,7 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
-import ai.opencrane.controlplane.api.KeysetQuery;
+import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.api.Versioned;
@@ -44,16 +44,17 @@ public class GroupService {
     GroupMembers members;
 
     public Page<GroupView> list(String scope, String member, PageParams page) {
-        List<Group> rows = KeysetQuery.from("groups")
+        Page<Group> found = Keyset.of(em, Group.class, "groups", "created_at", "id")
                 .where("scope = ?", Vocabulary.filter("scope", scope, Vocabulary.SCOPES))
                 .where("id IN (SELECT group_id FROM group_members WHERE lower(principal) = lower(CAST(? AS text)))",
                         member == null || member.isBlank() ? null : member.trim())
-                .fetch(em, Group.class, page);
+                .page(page, g -> List.of(g.createdAt.toString(), g.id), g -> g,
+                        Vocabulary::cursorTime, id -> id);
+        List<Group> rows = found.data();
         List<String> ids = rows.stream().map(g -> g.id).toList();
         Map<String, List<String>> membersById = members.of(ids);
         Map<String, List<GrantView>> grantsById = grants.listedOn(GrantStore.Owner.GROUP, ids);
-        return page.page(rows, g -> KeysetQuery.key(g.createdAt, g.id),
-                g -> GroupView.of(g, membersById.get(g.id), grantsById.get(g.id)));
+        return Vocabulary.mapPage(found, g -> GroupView.of(g, membersById.get(g.id), grantsById.get(g.id)));
     }
 
     public Versioned<GroupView> get(String id) {

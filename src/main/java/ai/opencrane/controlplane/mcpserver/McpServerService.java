@@ -14,7 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
-import ai.opencrane.controlplane.api.KeysetQuery;
+import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.api.Versioned;
@@ -56,18 +56,20 @@ public class McpServerService {
     SourceReferences sources;
 
     public Page<McpServerView> list(String scope, String status, String transport, String sourceId, PageParams page) {
-        List<McpServer> rows = KeysetQuery.from("mcp_servers")
+        Page<McpServer> found = Keyset.of(em, McpServer.class, "mcp_servers", "created_at", "id")
                 .where("scope = ?", Vocabulary.filter("scope", scope, Vocabulary.SCOPES))
                 .where("status = ?", Vocabulary.filter("status", status, STATUSES))
                 .where("transport = ?", Vocabulary.filter("transport", transport, TRANSPORTS))
                 .where("source_id = ?", sourceId == null || sourceId.isEmpty() ? null : sourceId)
-                .fetch(em, McpServer.class, page);
+                .page(page, s -> List.of(s.createdAt.toString(), s.id), s -> s,
+                        Vocabulary::cursorTime, id -> id);
+        List<McpServer> rows = found.data();
         List<String> ids = rows.stream().map(s -> s.id).toList();
         Map<String, List<GrantView>> grantsById = grants.listedOn(GrantStore.Owner.MCP_SERVER, ids);
         Map<String, List<CredentialView>> credentialsById = credentials.of(ids);
         Map<String, String> sourceNames = sources.names(rows.stream().map(s -> s.sourceId).filter(Objects::nonNull)
                 .distinct().toList());
-        return page.page(rows, s -> KeysetQuery.key(s.createdAt, s.id), s -> McpServerView.of(s,
+        return Vocabulary.mapPage(found, s -> McpServerView.of(s,
                 sourceNames.get(s.sourceId), grantsById.get(s.id), credentialsById.get(s.id)));
     }
 

@@ -14,7 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
-import ai.opencrane.controlplane.api.KeysetQuery;
+import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.api.Versioned;
@@ -53,19 +53,21 @@ public class SkillBundleService {
 
     public Page<SkillBundleView> list(String scope, String status, String sourceId, String name, String tag,
                                       PageParams page) {
-        List<SkillBundle> rows = KeysetQuery.from("skill_bundles")
+        Page<SkillBundle> found = Keyset.of(em, SkillBundle.class, "skill_bundles", "created_at", "id")
                 .where("scope = ?", Vocabulary.filter("scope", scope, Vocabulary.SCOPES))
                 .where("status = ?", Vocabulary.filter("status", status, STATUSES))
                 .where("source_id = ?", blankToNull(sourceId))
                 .where("name = ?", blankToNull(name))
                 .where("tags @> jsonb_build_array(CAST(? AS text))", blankToNull(tag))
-                .fetch(em, SkillBundle.class, page);
+                .page(page, b -> List.of(b.createdAt.toString(), b.id), b -> b,
+                        Vocabulary::cursorTime, id -> id);
+        List<SkillBundle> rows = found.data();
         List<String> ids = rows.stream().map(b -> b.id).toList();
         Map<String, List<GrantView>> grantsById = grants.listedOn(GrantStore.Owner.SKILL_BUNDLE, ids);
         Map<String, List<PromotionView>> promotionsById = promotions.of(ids);
         Map<String, String> sourceNames = sources.names(rows.stream().map(b -> b.sourceId).filter(Objects::nonNull)
                 .distinct().toList());
-        return page.page(rows, b -> KeysetQuery.key(b.createdAt, b.id), b -> SkillBundleView.of(b,
+        return Vocabulary.mapPage(found, b -> SkillBundleView.of(b,
                 sourceNames.get(b.sourceId), grantsById.get(b.id), promotionsById.get(b.id)));
     }
 

@@ -12,7 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
-import ai.opencrane.controlplane.api.KeysetQuery;
+import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.api.Versioned;
@@ -47,14 +47,15 @@ public class ThirdPartySourceService {
     SourceReferences references;
 
     public Page<ThirdPartySourceView> list(String type, String status, String syncMode, PageParams page) {
-        List<ThirdPartySource> rows = KeysetQuery.from("third_party_sources")
+        Page<ThirdPartySource> found = Keyset.of(em, ThirdPartySource.class, "third_party_sources", "created_at", "id")
                 .where("type = ?", Vocabulary.filter("type", type, TYPES))
                 .where("status = ?", Vocabulary.filter("status", status, STATUSES))
                 .where("sync_mode = ?", Vocabulary.filter("syncMode", syncMode, SYNC_MODES))
-                .fetch(em, ThirdPartySource.class, page);
+                .page(page, s -> List.of(s.createdAt.toString(), s.id), s -> s,
+                        Vocabulary::cursorTime, id -> id);
+        List<ThirdPartySource> rows = found.data();
         Map<String, List<SourceItemView>> itemsById = items.of(rows.stream().map(s -> s.id).toList());
-        return page.page(rows, s -> KeysetQuery.key(s.createdAt, s.id),
-                s -> ThirdPartySourceView.of(s, itemsById.get(s.id)));
+        return Vocabulary.mapPage(found, s -> ThirdPartySourceView.of(s, itemsById.get(s.id)));
     }
 
     public Versioned<ThirdPartySourceView> get(String id) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import ai.opencrane.controlplane.testkit.kube.KubeTestServer;
+
 /**
  * The environment every integration test talks to, started once per test run: a fresh PostgreSQL database,
  * the test doubles of the control plane's dependencies, and the Open Liberty server the build prepared
@@ -25,17 +27,26 @@ public final class ControlPlane {
     private static ControlPlane instance;
     private static RuntimeException failure;
 
+    public static final String NAMESPACE = "opencrane-it";
+
     public final Api api;
     public final Db db;
+    public final KubeTestServer kube;
+    public final HttpDouble knowledge;
+    public final HttpDouble webhook;
     public final String token;
     public final int port;
     final Map<String, String> serverEnv;
     private final Path wlp;
     private final String server;
 
-    private ControlPlane(Api api, Db db, String token, int port, Map<String, String> serverEnv, Path wlp, String server) {
+    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, String token, int port,
+                         Map<String, String> serverEnv, Path wlp, String server) {
         this.api = api;
         this.db = db;
+        this.kube = kube;
+        this.knowledge = knowledge;
+        this.webhook = webhook;
         this.token = token;
         this.port = port;
         this.serverEnv = serverEnv;
@@ -67,6 +78,21 @@ public final class ControlPlane {
         return get().db;
     }
 
+    /** The Kubernetes API test server the control plane talks to. */
+    public static KubeTestServer kube() {
+        return get().kube;
+    }
+
+    /** Receives the projection-drift alert webhook. */
+    public static HttpDouble webhook() {
+        return get().webhook;
+    }
+
+    /** The knowledge service (Cognee) double that receives dataset memberships. */
+    public static HttpDouble knowledge() {
+        return get().knowledge;
+    }
+
     private static ControlPlane start() {
         Path wlp = Path.of(System.getProperty("opencrane.it.wlp", "target/liberty/wlp"));
         String server = System.getProperty("opencrane.it.server", "opencrane");
@@ -79,6 +105,9 @@ public final class ControlPlane {
                 "opencrane_it_" + Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode()));
         recreateDatabase(dbHost, dbPort, dbUser, dbPassword, dbName);
 
+        KubeTestServer kube = KubeTestServer.start(0, Path.of(System.getProperty("opencrane.it.crds", "chart/crds")));
+        HttpDouble knowledge = new HttpDouble();
+        HttpDouble webhook = new HttpDouble();
         String token = "it-" + randomHex(16);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -90,6 +119,16 @@ public final class ControlPlane {
         env.put("OPENCRANE_DB_USER", dbUser);
         env.put("OPENCRANE_DB_PASSWORD", dbPassword);
         env.put("OPENCRANE_API_TOKEN", token);
+        env.put("OPENCRANE_KUBE_API_SERVER", kube.url());
+        env.put("OPENCRANE_KUBE_TOKEN", "it-kube-token");
+        env.put("OPENCRANE_KUBE_TIMEOUT_MS", "3000");
+        env.put("OPENCRANE_NAMESPACE", NAMESPACE);
+        env.put("OPENCRANE_KNOWLEDGE_ENDPOINT", knowledge.url());
+        env.put("OPENCRANE_KNOWLEDGE_TIMEOUT_MS", "2000");
+        env.put("OPENCRANE_RECONCILE_INTERVAL_SECONDS", "2");
+        env.put("OPENCRANE_RECONCILE_GRACE_SECONDS", "6");
+        env.put("OPENCRANE_PROJECTION_DRIFT_ALERT_THRESHOLD", "40");
+        env.put("OPENCRANE_DRIFT_WEBHOOK_URL", webhook.url() + "/drift");
 
         runServer(wlp, server, env, "stop");
         long started = System.nanoTime();
@@ -101,7 +140,7 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                token, port, env, wlp, server);
+                kube, knowledge, webhook, token, port, env, wlp, server);
         return plane;
     }
 
