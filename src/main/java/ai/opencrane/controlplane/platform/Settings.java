@@ -1,5 +1,7 @@
 package ai.opencrane.controlplane.platform;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,25 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "opencrane.db.migrate-wait-seconds", defaultValue = "60")
     int migrateWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.allow-http-cluster-services", defaultValue = "false")
+    boolean outboundAllowHttpClusterServices;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.cluster-domain", defaultValue = "cluster.local")
+    String outboundClusterDomain;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.deny-cidrs",
+            defaultValue = "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fc00::/7")
+    String outboundDenyCidrs;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.deny-hosts", defaultValue = "metadata,metadata.google.internal,"
+            + "metadata.goog,instance-data,instance-data.ec2.internal,kubernetes,kubernetes.default,"
+            + "kubernetes.default.svc,kubernetes.default.svc.cluster.local")
+    String outboundDenyHosts;
 
     @Inject
     @ConfigProperty(name = "opencrane.namespace", defaultValue = "default")
@@ -134,6 +155,29 @@ public class Settings {
 
     public int migrateWaitSeconds() {
         return migrateWaitSeconds;
+    }
+
+    /** Plain http to {@code <service>.<namespace>.svc} endpoints is allowed (in-cluster MCP servers). */
+    public boolean outboundAllowHttpClusterServices() {
+        return outboundAllowHttpClusterServices;
+    }
+
+    public String outboundClusterDomain() {
+        return outboundClusterDomain;
+    }
+
+    /** CIDR networks that outbound targets must not be in, besides loopback, link-local and the like ({@code none}: no others). */
+    public List<String> outboundDenyCidrs() {
+        return commaList(outboundDenyCidrs);
+    }
+
+    /** Host names outbound targets must not use ({@code *.domain} for a whole domain). */
+    public List<String> outboundDenyHosts() {
+        return commaList(outboundDenyHosts);
+    }
+
+    private static List<String> commaList(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("none")).toList();
     }
 
     /** The namespace whose Tenant and AccessPolicy resources this control plane manages. */
