@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Map;
 
 import org.flywaydb.core.Flyway;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The migrations of {@code db/} on an empty database of its own, then the target size of the issue (1,000
- * groups, 10,000 grants, 500 MCP servers, 2,000 skill bundles) and the time {@link GrantQueries} takes to
- * resolve one heavily grouped tenant on one connection: what the contract route adds to a request.
+ * groups, 10,000 grants, 500 MCP servers, 2,000 skill bundles), and {@link GrantQueries} resolving one
+ * resolve one heavily grouped tenant on one connection (the time it takes is measured in bench/).
  */
 class GrantResolutionScaleIT {
 
@@ -53,7 +52,7 @@ class GrantResolutionScaleIT {
     }
 
     @Test
-    void resolvesAHeavilyGroupedTenantWithinTwentyMilliseconds() throws SQLException {
+    void resolvesAHeavilyGroupedTenantAtTheTargetScale() throws SQLException {
         GrantPrincipal alice = new GrantPrincipal("alice", "platform", "Alice@Example.com", Map.of());
         try (Connection c = connect()) {
             TenantGrants first = GrantQueries.load(c, alice);
@@ -61,24 +60,10 @@ class GrantResolutionScaleIT {
             assertTrue(first.decisions().mcpServers().size() > 100, "" + first.decisions().mcpServers().size());
             assertEquals(ResolvedGrants.allowedIds(first.decisions().mcpServers()).size(), first.mcpServers().size());
             assertEquals(ResolvedGrants.allowedIds(first.decisions().skillBundles()).size(), first.skills().size());
-            for (int i = 0; i < 50; i++) {
-                GrantQueries.load(c, alice);
+            // the same data always resolves the same way; timing lives in bench/ (the contract scenario)
+            for (int i = 0; i < 5; i++) {
+                assertEquals(first, GrantQueries.load(c, alice));
             }
-            // up to three rounds, so a burst of load from elsewhere on the machine does not fail the build;
-            // a real regression fails all three
-            double[] ms = null;
-            for (int round = 0; round < 3 && (ms == null || ms[ms.length / 2] >= 20); round++) {
-                ms = measure(c, alice, first, 200);
-            }
-            int runs = ms.length;
-            double median = ms[runs / 2];
-            double p95 = ms[(int) (runs * 0.95)];
-            System.out.printf("grant resolution at scale: %d groups of the tenant, %d MCP / %d skill / %d awareness "
-                            + "decisions, %d servers and %d skills allowed; median %.2f ms, p95 %.2f ms, max %.2f ms%n",
-                    first.groupIds().size(), first.decisions().mcpServers().size(),
-                    first.decisions().skillBundles().size(), first.decisions().awareness().size(),
-                    first.mcpServers().size(), first.skills().size(), median, p95, ms[runs - 1]);
-            assertTrue(median < 20, "median " + median + " ms");
         }
     }
 
@@ -89,19 +74,6 @@ class GrantResolutionScaleIT {
             assertEquals(new TenantGrants(new ResolvedGrants(java.util.List.of(), java.util.List.of(), java.util.List.of()),
                     java.util.List.of(), java.util.List.of(), java.util.List.of()), none);
         }
-    }
-
-    private static double[] measure(Connection c, GrantPrincipal principal, TenantGrants expected, int runs)
-            throws SQLException {
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            TenantGrants again = GrantQueries.load(c, principal);
-            ms[i] = (System.nanoTime() - start) / 1e6;
-            assertEquals(expected, again);
-        }
-        Arrays.sort(ms);
-        return ms;
     }
 
     private static final String SEED = """
