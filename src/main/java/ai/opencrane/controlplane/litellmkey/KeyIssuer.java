@@ -78,7 +78,7 @@ public class KeyIssuer {
             }
             generated = litellm.generateKey(generateBody(t, id));
         } catch (LiteLlmException e) {
-            if (!e.ambiguous()) {
+            if (!e.ambiguous() || e.status() >= 500 && removedByAlias(t)) {
                 release(id);
             }
             throw e.toApi();
@@ -210,6 +210,20 @@ public class KeyIssuer {
         }
         tx.run(() -> rows.forget(stale.id));
         LOG.info(() -> "cleaned up an interrupted key issuance for tenant " + stale.tenant);
+    }
+
+    /**
+     * After LiteLLM answered a generate with a server error, the request is over: a key it may have stored under
+     * the alias can be deleted at once. (After a timeout the request may still be running, so that case waits for
+     * {@link #cleanUp}.)
+     */
+    private boolean removedByAlias(KeyTarget t) {
+        try {
+            litellm.deleteKeyAlias(t.alias());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Creates the Secret; a stale one of ours (no live key can own it while this issuance holds the slot) is replaced. */

@@ -47,7 +47,7 @@ public class KeyReconciler {
 
     /** An issuance still in flight takes at most its LiteLLM and Kubernetes calls; older ones died. */
     long staleAfterSeconds() {
-        return settings.reconcileGraceSeconds() + 3L * settings.litellmTimeoutMs() / 1000 + 2L * settings.kubeTimeoutMs() / 1000 + 5;
+        return settings.reconcileGraceSeconds() + 3L * settings.litellmTimeoutMs() / 1000 + 3L * settings.kubeTimeoutMs() / 1000 + 5;
     }
 
     private <T> int each(List<T> items, Consumer<T> action) {

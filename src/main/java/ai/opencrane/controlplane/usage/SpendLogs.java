@@ -48,7 +48,8 @@ public final class SpendLogs {
             return Optional.empty();
         }
         JsonObject metadata = metadata(log.get("metadata"));
-        String tenant = tenantByKeyHash.get(text(log, "api_key"));
+        String keyHash = text(log, "api_key");
+        String tenant = keyHash == null ? null : tenantByKeyHash.get(keyHash);
         String alias = text(metadata, "user_api_key_alias");
         if (tenant == null && alias != null && alias.startsWith(ALIAS_PREFIX) && alias.length() > ALIAS_PREFIX.length()) {
             tenant = alias.substring(ALIAS_PREFIX.length());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import ai.opencrane.controlplane.testkit.kube.KubeTestServer;
+import ai.opencrane.controlplane.testkit.litellm.LiteLlmTestServer;
 
 /**
  * The environment every integration test talks to, started once per test run: a fresh PostgreSQL database,
@@ -34,19 +35,22 @@ public final class ControlPlane {
     public final KubeTestServer kube;
     public final HttpDouble knowledge;
     public final HttpDouble webhook;
+    public final LiteLlmTestServer litellm;
     public final String token;
     public final int port;
     final Map<String, String> serverEnv;
     private final Path wlp;
     private final String server;
 
-    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, String token, int port,
-                         Map<String, String> serverEnv, Path wlp, String server) {
+    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook,
+                         LiteLlmTestServer litellm, String token, int port, Map<String, String> serverEnv, Path wlp,
+                         String server) {
         this.api = api;
         this.db = db;
         this.kube = kube;
         this.knowledge = knowledge;
         this.webhook = webhook;
+        this.litellm = litellm;
         this.token = token;
         this.port = port;
         this.serverEnv = serverEnv;
@@ -93,6 +97,11 @@ public final class ControlPlane {
         return get().knowledge;
     }
 
+    /** The LiteLLM proxy double the control plane manages virtual keys and reads spend logs from. */
+    public static LiteLlmTestServer litellm() {
+        return get().litellm;
+    }
+
     private static ControlPlane start() {
         Path wlp = Path.of(System.getProperty("opencrane.it.wlp", "target/liberty/wlp"));
         String server = System.getProperty("opencrane.it.server", "opencrane");
@@ -108,6 +117,7 @@ public final class ControlPlane {
         KubeTestServer kube = KubeTestServer.start(0, Path.of(System.getProperty("opencrane.it.crds", "chart/crds")));
         HttpDouble knowledge = new HttpDouble();
         HttpDouble webhook = new HttpDouble();
+        LiteLlmTestServer litellm = LiteLlmTestServer.start("sk-it-master-" + randomHex(12));
         String token = "it-" + randomHex(16);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -129,6 +139,10 @@ public final class ControlPlane {
         env.put("OPENCRANE_RECONCILE_GRACE_SECONDS", "6");
         env.put("OPENCRANE_PROJECTION_DRIFT_ALERT_THRESHOLD", "40");
         env.put("OPENCRANE_DRIFT_WEBHOOK_URL", webhook.url() + "/drift");
+        env.put("LITELLM_ENDPOINT", litellm.url());
+        env.put("LITELLM_MASTER_KEY", litellm.masterKey());
+        env.put("OPENCRANE_LITELLM_TIMEOUT_MS", "2000");
+        env.put("OPENCRANE_LITELLM_SYNC_INTERVAL_SECONDS", "2");
 
         runServer(wlp, server, env, "stop");
         long started = System.nanoTime();
@@ -140,7 +154,7 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                kube, knowledge, webhook, token, port, env, wlp, server);
+                kube, knowledge, webhook, litellm, token, port, env, wlp, server);
         return plane;
     }
 
