@@ -200,8 +200,12 @@ public class BudgetService {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
+    /** The row as it is now (one request reads it before and after changing it). */
     private Optional<AccountBudget> find(String userId) {
-        return Optional.ofNullable(em.find(AccountBudget.class, userId));
+        @SuppressWarnings("unchecked")
+        List<AccountBudget> rows = em.createNativeQuery("SELECT * FROM budget_accounts WHERE user_id = ?1", AccountBudget.class)
+                .setParameter(1, userId).setHint("eclipselink.refresh", "true").getResultList();
+        return rows.stream().findFirst();
     }
 
     private BudgetView view(BigDecimal limit) {

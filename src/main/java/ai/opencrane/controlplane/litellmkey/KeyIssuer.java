@@ -146,7 +146,7 @@ public class KeyIssuer {
             if (t.userId() != null) {
                 users.ensure(t.userId(), rows.accountLimit(t.userId()).orElse(null));
             }
-            JsonObjectBuilder body = Json.createObjectBuilder().add("key", k.keyHash).add("max_budget", t.monthlyBudgetUsd())
+            JsonObjectBuilder body = Json.createObjectBuilder().add("key", k.keyHash).add("max_budget", Usd.clean(t.monthlyBudgetUsd()))
                     .add("budget_duration", settings.litellmBudgetDuration());
             if (t.userId() != null) {
                 body.add("user_id", t.userId());
@@ -280,7 +280,7 @@ public class KeyIssuer {
     private JsonObject generateBody(KeyTarget t, String id) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("key_alias", t.alias())
-                .add("max_budget", t.monthlyBudgetUsd())
+                .add("max_budget", Usd.clean(t.monthlyBudgetUsd()))
                 .add("budget_duration", settings.litellmBudgetDuration())
                 .add("metadata", Json.createObjectBuilder().add("tenant", t.tenant()).add("managed_by", "opencrane")
                         .add("opencrane_key_id", id));

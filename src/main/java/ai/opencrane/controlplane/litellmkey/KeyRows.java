@@ -108,7 +108,8 @@ public class KeyRows {
 
     @SuppressWarnings("unchecked")
     private List<TenantKey> list(String sql, Object... params) {
-        var q = em.createNativeQuery(sql, TenantKey.class);
+        // one request may read a key before and after changing it: always the row as it is now
+        var q = em.createNativeQuery(sql, TenantKey.class).setHint("eclipselink.refresh", "true");
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);
         }

@@ -95,7 +95,7 @@ class LiteLlmKeysIT {
 
         JsonObject inLiteLlm = litellm.keyByAlias(alias(name));
         assertEquals(LiteLlmTestServer.hash(key), inLiteLlm.getString("token"));
-        assertEquals(new BigDecimal("25.5"), inLiteLlm.getJsonNumber("max_budget").bigDecimalValue());
+        assertEquals(0, new BigDecimal("25.5").compareTo(inLiteLlm.getJsonNumber("max_budget").bigDecimalValue()));
         assertEquals("1mo", inLiteLlm.getString("budget_duration"));
         assertEquals(name, inLiteLlm.getJsonObject("metadata").getString("tenant"));
         assertEquals("alice@example.com", inLiteLlm.getString("user_id"));
@@ -111,7 +111,7 @@ class LiteLlmKeysIT {
         assertEquals(new BigDecimal("25.5"), k.getJsonNumber("monthlyBudgetUsd").bigDecimalValue());
         assertEquals("active", k.getString("state"));
         assertFalse(k.getBoolean("blocked"));
-        assertTrue(k.isNull("revokedAt"));
+        assertFalse(k.containsKey("revokedAt"), "null fields are left out");
         assertFalse(r.body().contains(key) || r.body().contains(LiteLlmTestServer.hash(key)));
 
         var audit = db.rows("SELECT actor, tenant, metadata::text AS m FROM audit_log WHERE resource = ? AND action = 'LiteLLMKeyIssued'",
@@ -127,12 +127,12 @@ class LiteLlmKeysIT {
     void aBudgetChangeOfTheTenantIsPushedToItsKey() {
         String name = tenant("push");
         assertEquals(200, api.put("/api/v1/tenants/" + name, "{\"monthlyBudgetUsd\":40}").status());
-        assertEquals(new BigDecimal("40"), litellm.keyByAlias(alias(name)).getJsonNumber("max_budget").bigDecimalValue());
+        assertEquals(0, new BigDecimal("40").compareTo(litellm.keyByAlias(alias(name)).getJsonNumber("max_budget").bigDecimalValue()));
         assertEquals("40", secret(name).getJsonObject("metadata").getJsonObject("annotations")
                 .getString("opencrane.io/litellm-monthly-budget-usd"));
         assertEquals(40, api.get(keyPath(name)).json().getInt("monthlyBudgetUsd"));
         assertEquals(200, api.put("/api/v1/tenants/" + name, "{\"monthlyBudgetUsd\":null}").status());
-        assertEquals(new BigDecimal("50"), litellm.keyByAlias(alias(name)).getJsonNumber("max_budget").bigDecimalValue(),
+        assertEquals(0, new BigDecimal("50").compareTo(litellm.keyByAlias(alias(name)).getJsonNumber("max_budget").bigDecimalValue()),
                 "without a tenant budget the configured default applies");
         assertEquals(2, db.count("SELECT count(*) FROM audit_log WHERE resource = ? AND action = 'LiteLLMKeyBudgetUpdated'",
                 "LiteLLMKey/" + name));
@@ -146,7 +146,7 @@ class LiteLlmKeysIT {
         Res r = api.post(keyPath(name) + "/revoke");
         assertEquals(200, r.status(), r.body());
         assertEquals("revoked", r.json().getString("state"));
-        assertFalse(r.json().isNull("revokedAt"));
+        Instant.parse(r.json().getString("revokedAt"));
         assertTrue(litellm.deletedHashes().contains(LiteLlmTestServer.hash(key)));
         assertEquals(401, chat(key, "gpt-4o-mini").status(), "a revoked key no longer works");
         assertNull(secret(name));
