@@ -35,7 +35,7 @@ class LiteLlmClientTest {
     @BeforeAll
     static void start() {
         server = LiteLlmTestServer.start("sk-master-unit");
-        client = LiteLlmClient.of(server.url(), server.masterKey(), 700);
+        client = LiteLlmClient.of(server.url(), server.masterKey(), 2500);
     }
 
     @AfterAll
@@ -123,7 +123,7 @@ class LiteLlmClientTest {
     @Test
     void failuresBecome502Or504AndSayWhetherTheyMayHaveTakenEffect() {
         LiteLlmException wrongKey = assertThrows(LiteLlmException.class,
-                () -> LiteLlmClient.of(server.url(), "sk-wrong", 700).keyInfo("sk-x"));
+                () -> LiteLlmClient.of(server.url(), "sk-wrong", 2500).keyInfo("sk-x"));
         assertEquals(401, wrongKey.status());
         assertEquals(502, wrongKey.toApi().status());
 
@@ -132,7 +132,7 @@ class LiteLlmClientTest {
         assertEquals("UPSTREAM_ERROR", failed.toApi().code());
         assertTrue(failed.ambiguous());
 
-        server.delayNext("/key/info", 1500, 1);
+        server.delayNext("/key/info", 4000, 1);
         LiteLlmException slow = assertThrows(LiteLlmException.class, () -> client.keyInfo("sk-x"));
         assertTrue(slow.timeout());
         assertTrue(slow.ambiguous());
