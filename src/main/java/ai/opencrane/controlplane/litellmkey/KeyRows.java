@@ -92,7 +92,10 @@ public class KeyRows {
 
     @Transactional(Transactional.TxType.MANDATORY)
     boolean retarget(String id, KeyTarget t) {
-        return em.createNativeQuery("UPDATE tenant_litellm_keys SET monthly_budget_usd = ?2, user_id = ?3 WHERE id = ?1 AND state = 'active'")
+        // only when it still differs: a concurrent push of the same target (event and reconciler) is recorded once
+        return em.createNativeQuery("UPDATE tenant_litellm_keys SET monthly_budget_usd = ?2::numeric, user_id = ?3::text "
+                        + "WHERE id = ?1 AND state = 'active' "
+                        + "AND (monthly_budget_usd IS DISTINCT FROM ?2::numeric OR user_id IS DISTINCT FROM ?3::text)")
                 .setParameter(1, id).setParameter(2, t.monthlyBudgetUsd()).setParameter(3, t.userId()).executeUpdate() == 1;
     }
 
