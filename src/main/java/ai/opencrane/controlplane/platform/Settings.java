@@ -1,6 +1,8 @@
 package ai.opencrane.controlplane.platform;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,25 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "opencrane.db.migrate-wait-seconds", defaultValue = "60")
     int migrateWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.allow-http-cluster-services", defaultValue = "false")
+    boolean outboundAllowHttpClusterServices;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.cluster-domain", defaultValue = "cluster.local")
+    String outboundClusterDomain;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.deny-cidrs",
+            defaultValue = "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fc00::/7")
+    String outboundDenyCidrs;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.deny-hosts", defaultValue = "metadata,metadata.google.internal,"
+            + "metadata.goog,instance-data,instance-data.ec2.internal,kubernetes,kubernetes.default,"
+            + "kubernetes.default.svc,kubernetes.default.svc.cluster.local")
+    String outboundDenyHosts;
 
     @Inject
     @ConfigProperty(name = "opencrane.namespace", defaultValue = "default")
@@ -148,6 +169,18 @@ public class Settings {
     @ConfigProperty(name = "opencrane.budget.warning-threshold", defaultValue = "0.8")
     BigDecimal budgetWarningThreshold;
 
+    @Inject
+    @ConfigProperty(name = "opencrane.db.storage-capacity-bytes")
+    Optional<Long> dbStorageCapacityBytes;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.mcp-gateway-url", defaultValue = "http://obot-gateway.opencrane-system.svc:8080")
+    String mcpGatewayUrl;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.skill-registry-url", defaultValue = "http://skill-registry.opencrane-system.svc:5000")
+    String skillRegistryUrl;
+
     /** The static bearer token, if one is configured (blank counts as none). */
     public Optional<String> apiToken() {
         return apiToken.map(String::trim).filter(s -> !s.isEmpty());
@@ -163,6 +196,29 @@ public class Settings {
 
     public int migrateWaitSeconds() {
         return migrateWaitSeconds;
+    }
+
+    /** Plain http to {@code <service>.<namespace>.svc} endpoints is allowed (in-cluster MCP servers). */
+    public boolean outboundAllowHttpClusterServices() {
+        return outboundAllowHttpClusterServices;
+    }
+
+    public String outboundClusterDomain() {
+        return outboundClusterDomain;
+    }
+
+    /** CIDR networks that outbound targets must not be in, besides loopback, link-local and the like ({@code none}: no others). */
+    public List<String> outboundDenyCidrs() {
+        return commaList(outboundDenyCidrs);
+    }
+
+    /** Host names outbound targets must not use ({@code *.domain} for a whole domain). */
+    public List<String> outboundDenyHosts() {
+        return commaList(outboundDenyHosts);
+    }
+
+    private static List<String> commaList(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("none")).toList();
     }
 
     /** The namespace whose Tenant and AccessPolicy resources this control plane manages. */
@@ -300,5 +356,20 @@ public class Settings {
     /** The share of a budget (0 to 1) from which its alert state is {@code warning}. */
     public BigDecimal budgetWarningThreshold() {
         return budgetWarningThreshold;
+    }
+
+    /** The capacity of the database's volume, when the operator states it (PostgreSQL cannot tell). */
+    public Optional<Long> dbStorageCapacityBytes() {
+        return dbStorageCapacityBytes.filter(v -> v > 0);
+    }
+
+    /** The MCP gateway tenants' assistants reach their MCP servers through (in the effective contract). */
+    public String mcpGatewayUrl() {
+        return mcpGatewayUrl;
+    }
+
+    /** The skill registry tenants' assistants fetch skill bundles from (in the effective contract). */
+    public String skillRegistryUrl() {
+        return skillRegistryUrl;
     }
 }
