@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.platform;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +136,38 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "opencrane.drift-webhook-url")
     Optional<String> driftWebhookUrl;
+
+    @Inject
+    @ConfigProperty(name = "LITELLM_ENDPOINT")
+    Optional<String> litellmEndpoint;
+
+    @Inject
+    @ConfigProperty(name = "LITELLM_MASTER_KEY")
+    Optional<String> litellmMasterKey;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.litellm.timeout-ms", defaultValue = "5000")
+    int litellmTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.litellm.default-monthly-budget-usd", defaultValue = "50")
+    BigDecimal litellmDefaultMonthlyBudgetUsd;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.litellm.budget-duration", defaultValue = "1mo")
+    String litellmBudgetDuration;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.litellm.sync-interval-seconds", defaultValue = "300")
+    int litellmSyncIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.litellm.usage-lookback-days", defaultValue = "31")
+    int litellmUsageLookbackDays;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.budget.warning-threshold", defaultValue = "0.8")
+    BigDecimal budgetWarningThreshold;
 
     @Inject
     @ConfigProperty(name = "opencrane.db.storage-capacity-bytes")
@@ -282,6 +315,47 @@ public class Settings {
 
     public Optional<String> driftWebhookUrl() {
         return driftWebhookUrl.filter(s -> !s.isBlank());
+    }
+
+    /** The LiteLLM proxy's base URL ({@code LITELLM_ENDPOINT}), without a trailing slash. */
+    public Optional<String> litellmEndpoint() {
+        return litellmEndpoint.map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    /** LiteLLM's master key ({@code LITELLM_MASTER_KEY}, from a Secret); never logged or returned. */
+    public Optional<String> litellmMasterKey() {
+        return litellmMasterKey.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** Time limit of one call to LiteLLM's admin API (connect and answer). */
+    public int litellmTimeoutMs() {
+        return Math.max(100, litellmTimeoutMs);
+    }
+
+    /** The monthly budget of a tenant's virtual key when the tenant names none. */
+    public BigDecimal litellmDefaultMonthlyBudgetUsd() {
+        return litellmDefaultMonthlyBudgetUsd;
+    }
+
+    /** LiteLLM's {@code budget_duration} for keys and users: when their spend resets ({@code 1mo} = monthly). */
+    public String litellmBudgetDuration() {
+        return litellmBudgetDuration;
+    }
+
+    /** Seconds between the leader's LiteLLM passes (key reconcile, spend-log sync, global budget). */
+    public int litellmSyncIntervalSeconds() {
+        return Math.max(1, litellmSyncIntervalSeconds);
+    }
+
+    /** How many days of spend logs the first sync fetches. */
+    public int litellmUsageLookbackDays() {
+        return Math.max(1, litellmUsageLookbackDays);
+    }
+
+    /** The share of a budget (0 to 1) from which its alert state is {@code warning}. */
+    public BigDecimal budgetWarningThreshold() {
+        return budgetWarningThreshold;
     }
 
     /** The capacity of the database's volume, when the operator states it (PostgreSQL cannot tell). */

@@ -116,6 +116,12 @@ class ChartTest {
         expected.put("OPENCRANE_ENCRYPTION_KEY", "secret:crane-keys/aes");
         expected.put("LITELLM_ENDPOINT", "http://litellm.ai.svc:4000");
         expected.put("LITELLM_MASTER_KEY", "secret:litellm/master");
+        expected.put("OPENCRANE_LITELLM_TIMEOUT_MS", "8000");
+        expected.put("OPENCRANE_LITELLM_DEFAULT_MONTHLY_BUDGET_USD", "25");
+        expected.put("OPENCRANE_LITELLM_BUDGET_DURATION", "30d");
+        expected.put("OPENCRANE_LITELLM_SYNC_INTERVAL_SECONDS", "120");
+        expected.put("OPENCRANE_LITELLM_USAGE_LOOKBACK_DAYS", "7");
+        expected.put("OPENCRANE_BUDGET_WARNING_THRESHOLD", "0.9");
         expected.put("OPENCRANE_MCP_GATEWAY_URL", "http://obot.ai.svc:8080");
         expected.put("OPENCRANE_SKILL_REGISTRY_URL", "http://skills.ai.svc:5000");
         expected.put("WLP_LOGGING_CONSOLE_FORMAT", "simple");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import ai.opencrane.controlplane.testkit.kube.KubeTestServer;
+import ai.opencrane.controlplane.testkit.litellm.LiteLlmTestServer;
 
 /**
  * The environment every integration test talks to, started once per test run: a fresh PostgreSQL database,
@@ -34,6 +35,7 @@ public final class ControlPlane {
     public final KubeTestServer kube;
     public final HttpDouble knowledge;
     public final HttpDouble webhook;
+    public final LiteLlmTestServer litellm;
     /** Sits between the server and PostgreSQL, so tests can cut the database off as a restart would. */
     public final TcpProxy dbProxy;
     public final String token;
@@ -44,7 +46,7 @@ public final class ControlPlane {
     private final String server;
 
     private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, TcpProxy dbProxy,
-                         String token, int port,
+                         LiteLlmTestServer litellm, String token, int port,
                          Map<String, String> serverEnv, Path wlp, String server) {
         this.api = api;
         this.db = db;
@@ -52,6 +54,7 @@ public final class ControlPlane {
         this.knowledge = knowledge;
         this.webhook = webhook;
         this.dbProxy = dbProxy;
+        this.litellm = litellm;
         this.token = token;
         this.port = port;
         this.serverEnv = serverEnv;
@@ -98,6 +101,11 @@ public final class ControlPlane {
         return get().knowledge;
     }
 
+    /** The LiteLLM proxy double the control plane manages virtual keys and reads spend logs from. */
+    public static LiteLlmTestServer litellm() {
+        return get().litellm;
+    }
+
     private static ControlPlane start() {
         Path wlp = Path.of(System.getProperty("opencrane.it.wlp", "target/liberty/wlp"));
         String server = System.getProperty("opencrane.it.server", "opencrane");
@@ -114,6 +122,7 @@ public final class ControlPlane {
         HttpDouble knowledge = new HttpDouble();
         HttpDouble webhook = new HttpDouble();
         TcpProxy dbProxy = new TcpProxy(dbHost, Integer.parseInt(dbPort));
+        LiteLlmTestServer litellm = LiteLlmTestServer.start("sk-it-master-" + randomHex(12));
         String token = "it-" + randomHex(16);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -135,6 +144,10 @@ public final class ControlPlane {
         env.put("OPENCRANE_RECONCILE_GRACE_SECONDS", "6");
         env.put("OPENCRANE_PROJECTION_DRIFT_ALERT_THRESHOLD", "40");
         env.put("OPENCRANE_DRIFT_WEBHOOK_URL", webhook.url() + "/drift");
+        env.put("LITELLM_ENDPOINT", litellm.url());
+        env.put("LITELLM_MASTER_KEY", litellm.masterKey());
+        env.put("OPENCRANE_LITELLM_TIMEOUT_MS", "2000");
+        env.put("OPENCRANE_LITELLM_SYNC_INTERVAL_SECONDS", "2");
 
         runServer(wlp, server, env, "stop");
         long started = System.nanoTime();
@@ -146,7 +159,7 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                kube, knowledge, webhook, dbProxy, token, port, env, wlp, server);
+                kube, knowledge, webhook, dbProxy, litellm, token, port, env, wlp, server);
         return plane;
     }
 
