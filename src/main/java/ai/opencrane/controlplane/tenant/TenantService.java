@@ -33,8 +33,11 @@ import ai.opencrane.controlplane.kube.ProjectedWrites.Change;
 @ApplicationScoped
 public class TenantService {
 
-    /** Names that would collide with the literal sub-routes of /tenants. */
-    static final Set<String> RESERVED = Set.of("drift", "repair");
+    /**
+     * Names that would collide with literal routes: /tenants/drift and /repair, and /ai-budget/global and
+     * /ai-budget/accounts, which share their first segment with /ai-budget/{tenantName}.
+     */
+    static final Set<String> RESERVED = Set.of("drift", "repair", "global", "accounts");
     private static final Pattern NAME = Pattern.compile(Checks.DNS_LABEL);
 
     @Inject

@@ -96,6 +96,8 @@ class TenantsIT {
                 {"{\"name\":\"" + "a".repeat(55) + "\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
                 {"{\"name\":\"drift\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
                 {"{\"name\":\"repair\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
+                {"{\"name\":\"accounts\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
+                {"{\"name\":\"global\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
                 {"{\"name\":\"" + name + "\",\"displayName\":\"\",\"email\":\"a@b.co\"}", "displayName"},
                 {"{\"name\":\"" + name + "\",\"displayName\":\"   \",\"email\":\"a@b.co\"}", "displayName"},
                 {"{\"name\":\"" + name + "\",\"displayName\":\"x\",\"email\":\"not-an-email\"}", "email"},
