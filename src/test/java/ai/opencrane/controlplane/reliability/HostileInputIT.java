@@ -173,12 +173,15 @@ class HostileInputIT {
         return db.count("SELECT count(*) FROM audit_log WHERE actor NOT LIKE 'system%'");
     }
 
-    /** Each table's rows as a digest; tenants and policies by name only (the watch may rewrite their rows). */
+    /**
+     * Each table's rows as a digest. Tenants and policies by name only (the watch may rewrite their rows);
+     * tables only background work writes (the leader issuing LiteLLM keys, syncing usage) are left out.
+     */
     private Map<String, String> snapshot() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map<String, Object> t : db.rows("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
                 + "AND tablename NOT IN ('audit_log', 'flyway_schema_history', 'projection_tombstones', "
-                + "'kube_compensations', 'drift_alert_state') ORDER BY tablename")) {
+                + "'kube_compensations', 'drift_alert_state', 'tenant_litellm_keys', 'token_usage') ORDER BY tablename")) {
             String table = (String) t.get("tablename");
             String digest = table.equals("tenants") || table.equals("access_policies")
                     ? "SELECT md5(coalesce(string_agg(name, ',' ORDER BY name), '')) FROM " + table

@@ -87,6 +87,7 @@ public final class LiteLlmTestServer implements AutoCloseable {
     private final List<JsonObject> spendLogs = new ArrayList<>();
     private final List<Map<String, Object>> deleted = new ArrayList<>();
     private final List<String> generatedAliases = new ArrayList<>();
+    private final List<String> issuedKeys = Collections.synchronizedList(new ArrayList<>());
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -181,6 +182,13 @@ public final class LiteLlmTestServer implements AutoCloseable {
     }
 
     /** Hashes of keys deleted through {@code /key/delete}, oldest first. */
+    /** Every plain virtual key this double ever handed out, for checking that none leaks anywhere. */
+    public List<String> issuedKeys() {
+        synchronized (issuedKeys) {
+            return List.copyOf(issuedKeys);
+        }
+    }
+
     public List<String> deletedHashes() {
         synchronized (lock) {
             return deleted.stream().map(k -> (String) k.get("token")).toList();
@@ -323,6 +331,7 @@ public final class LiteLlmTestServer implements AutoCloseable {
         k.put("blocked", null);
         k.put("created_at", Instant.now().toString());
         keys.put(token, k);
+        issuedKeys.add(key);
         if (alias != null) {
             generatedAliases.add(alias);
         }
