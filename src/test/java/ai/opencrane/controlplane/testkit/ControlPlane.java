@@ -29,12 +29,18 @@ public final class ControlPlane {
     public final Db db;
     public final String token;
     public final int port;
+    public final OidcProvider oidc;
+    /** The provider-key encryption keys the server was started with ({@code id:base64}). */
+    public final String providerKeyEncryptionKeys;
     final Map<String, String> serverEnv;
     private final Path wlp;
     private final String server;
 
-    private ControlPlane(Api api, Db db, String token, int port, Map<String, String> serverEnv, Path wlp, String server) {
+    private ControlPlane(Api api, Db db, String token, int port, Map<String, String> serverEnv, Path wlp, String server,
+                         OidcProvider oidc) {
         this.api = api;
+        this.oidc = oidc;
+        this.providerKeyEncryptionKeys = serverEnv.get("OPENCRANE_PROVIDER_KEYS_ENCRYPTION_KEYS");
         this.db = db;
         this.token = token;
         this.port = port;
@@ -67,6 +73,10 @@ public final class ControlPlane {
         return get().db;
     }
 
+    public static OidcProvider oidc() {
+        return get().oidc;
+    }
+
     private static ControlPlane start() {
         Path wlp = Path.of(System.getProperty("opencrane.it.wlp", "target/liberty/wlp"));
         String server = System.getProperty("opencrane.it.server", "opencrane");
@@ -90,6 +100,16 @@ public final class ControlPlane {
         env.put("OPENCRANE_DB_USER", dbUser);
         env.put("OPENCRANE_DB_PASSWORD", dbPassword);
         env.put("OPENCRANE_API_TOKEN", token);
+        // identity: the test identity provider, plain-HTTP cookies, an encryption key for provider keys,
+        // and client addresses from X-Forwarded-For so tests that fail authentication on purpose get their own limit
+        OidcProvider oidc = OidcProvider.start();
+        env.putAll(oidc.serverEnv());
+        env.put("OPENCRANE_PUBLIC_URL", "http://127.0.0.1:" + port);
+        env.put("OPENCRANE_AUTH_COOKIE_SECURE", "false");
+        env.put("OPENCRANE_AUTH_CLIENT_ADDRESS_HEADER", "X-Forwarded-For");
+        env.put("OPENCRANE_AUTH_FAILURE_LIMIT", "50");
+        env.put("OPENCRANE_PROVIDER_KEYS_ENCRYPTION_KEYS", "it1:" + java.util.Base64.getEncoder()
+                .encodeToString(java.util.HexFormat.of().parseHex(randomHex(32))));
 
         runServer(wlp, server, env, "stop");
         long started = System.nanoTime();
@@ -101,7 +121,7 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                token, port, env, wlp, server);
+                token, port, env, wlp, server, oidc);
         return plane;
     }
 
