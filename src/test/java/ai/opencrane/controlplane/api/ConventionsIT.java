@@ -22,12 +22,12 @@ import ai.opencrane.controlplane.testkit.Db;
 import ai.opencrane.controlplane.testkit.Res;
 
 /** The conventions every route keeps: envelope, authentication, pagination. */
-class ConventionsIT {
+public class ConventionsIT {
 
     private final Api api = ControlPlane.api();
     private final Db db = ControlPlane.db();
 
-    static void assertEnvelope(Res r, int status, String code) {
+    public static void assertEnvelope(Res r, int status, String code) {
         assertEquals(status, r.status(), r.body());
         assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
         JsonObject body = r.json();

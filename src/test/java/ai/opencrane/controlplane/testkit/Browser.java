@@ -8,10 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A browser as far as the login flow needs one: keeps cookies, follows nothing by itself (tests look at each
@@ -20,7 +23,8 @@ import java.util.Optional;
 public final class Browser {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+    // HTTP/1.1 as browsers speak it: the JDK's default h2c upgrade hangs on some of Liberty's OIDC error pages
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
@@ -40,10 +44,21 @@ public final class Browser {
         return send("GET", url, Map.of());
     }
 
+    /** Submits an HTML form, as a browser does. */
+    public Hop postForm(String url, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send("POST", url, Map.of("Content-Type", "application/x-www-form-urlencoded"), body);
+    }
+
     public Hop send(String method, String url, Map<String, String> headers) {
+        return send(method, url, headers, null);
+    }
+
+    private Hop send(String method, String url, Map<String, String> headers, String body) {
         URI uri = URI.create(url.startsWith("http") ? url : base + url);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -6,18 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * The identity provider of the integration tests: mock-oauth2-server, in this JVM on a random loopback port,
- * started before the control plane so its URLs can be handed to Liberty. Logins answer at once (no login form);
- * {@link #nextLogin} decides who the next authorization-code login is.
+ * started before the control plane so its URLs can be handed to Liberty. Its authorize endpoint shows a login
+ * form where the test types who it is ({@link #LOGIN_USER}, {@link #LOGIN_CLAIMS}), as a person would; the
+ * identity never depends on what an earlier test left behind.
  */
 public final class OidcProvider {
 
     public static final String ISSUER_ID = "default";
     public static final String CLIENT_ID = "opencrane";
     public static final String CLIENT_SECRET = "opencrane-test-secret";
+    /** The fields of the provider's login form: the subject, and the ID token's extra claims as JSON. */
+    public static final String LOGIN_USER = "username";
+    public static final String LOGIN_CLAIMS = "claims";
     /** Logins are limited to this e-mail domain in the tests. */
     public static final String ALLOWED_DOMAIN = "example.com";
 
@@ -28,7 +33,7 @@ public final class OidcProvider {
     }
 
     static OidcProvider start() {
-        MockOAuth2Server server = new MockOAuth2Server();
+        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\":true}"));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
         } catch (UnknownHostException e) {
@@ -58,11 +63,6 @@ public final class OidcProvider {
 
     public String authorizationEndpoint() {
         return server.authorizationEndpointUrl(ISSUER_ID).toString();
-    }
-
-    /** The next authorization-code login authenticates {@code subject} with these ID-token claims. */
-    public void nextLogin(String subject, Map<String, Object> claims) {
-        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, 3600));
     }
 
     /** A signed access token from this provider, as a client of it would hold. */
