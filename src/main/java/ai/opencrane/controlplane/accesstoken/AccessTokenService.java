@@ -55,8 +55,15 @@ public class AccessTokenService {
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw ApiException.invalid("expiresAt", "must be in the future");
         }
-        if (request.scopes() != null && request.scopes().isEmpty()) {
-            throw ApiException.invalid("scopes", "must name at least one scope (read, write)");
+        if (request.scopes() != null) {
+            if (request.scopes().isEmpty()) {
+                throw ApiException.invalid("scopes", "must name at least one scope (read, write)");
+            }
+            for (int i = 0; i < request.scopes().size(); i++) {
+                if (!List.of("read", "write").contains(request.scopes().get(i))) {
+                    throw ApiException.invalid("scopes[" + i + "]", "must be read or write");
+                }
+            }
         }
         String scope = request.scopes() == null || request.scopes().contains("write") ? AccessToken.FULL : AccessToken.READ;
         String creator = current.get().subject();

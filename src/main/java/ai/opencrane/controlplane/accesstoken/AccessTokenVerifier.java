@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ public class AccessTokenVerifier {
         if (entry.expiresAt() != null && !now.isBefore(entry.expiresAt())) {
             return Optional.empty();
         }
-        lastUsed.touch(entry.id(), now);
+        lastUsed.touch(entry.id(), now.truncatedTo(ChronoUnit.MICROS));
         return Optional.of(entry.caller());
     }
 

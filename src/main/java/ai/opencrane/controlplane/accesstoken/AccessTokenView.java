@@ -12,7 +12,7 @@ public record AccessTokenView(
         @Schema(required = true) String name,
         @Schema(required = true, description = "The label given at creation.") String owner,
         @Schema(required = true, description = "The principal that created the token; the token acts as it.") String createdBy,
-        @Schema(required = true, enumeration = {"read", "write"}) List<String> scopes,
+        @Schema(required = true, description = "read, and write unless read-only.") List<String> scopes,
         @Schema(required = true) Instant createdAt,
         Instant expiresAt,
         @Schema(description = "Last use, to within about 15 seconds.") Instant lastUsedAt) {

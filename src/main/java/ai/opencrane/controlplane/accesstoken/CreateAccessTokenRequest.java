@@ -11,6 +11,6 @@ public record CreateAccessTokenRequest(
         @Schema(maxLength = 200, description = "A label naming who the token is for; default: the creating principal. "
                 + "The token always acts as the principal that created it.") String owner,
         @Schema(description = "When the token stops working; must be in the future. Default: never.") Instant expiresAt,
-        @Schema(maxItems = 2, enumeration = {"read", "write"},
-                description = "read: GET only; write: also changes. Default: [\"read\", \"write\"].") List<String> scopes) {
+        @Schema(maxItems = 2, description = "Items read (GET only) and write (also changes). "
+                + "Default: [\"read\", \"write\"].") List<String> scopes) {
 }

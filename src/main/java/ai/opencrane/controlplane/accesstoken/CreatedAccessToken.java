@@ -12,7 +12,7 @@ public record CreatedAccessToken(
         @Schema(required = true) String name,
         @Schema(required = true) String owner,
         @Schema(required = true) String createdBy,
-        @Schema(required = true, enumeration = {"read", "write"}) List<String> scopes,
+        @Schema(required = true, description = "read, and write unless read-only.") List<String> scopes,
         @Schema(required = true) Instant createdAt,
         Instant expiresAt,
         @Schema(required = true, description = "ocp_ followed by 48 hex characters; shown once, store it now.")

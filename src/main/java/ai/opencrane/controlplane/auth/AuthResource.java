@@ -86,6 +86,8 @@ public class AuthResource {
             headers = @Header(name = "Link", description = "When the identity provider has an end-session endpoint: "
                     + "<url>; rel=\"end_session\", to end the provider's own session too.",
                     schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "A cookie-authenticated logout from another site (FORBIDDEN).",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response logout(@CookieParam(SessionCookie.NAME) String cookie) {
         Caller caller = current.get();
         boolean ended = caller.method().equals("session") && sessions.close(cookie);
