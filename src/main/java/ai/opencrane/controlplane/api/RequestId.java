@@ -14,7 +14,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Gives every API request an id (a sane incoming X-Request-Id is kept) that appears in the response header,
- * in error envelopes and in log lines, so an operator can match a client's error to the server log.
+ * in error envelopes and in log lines, so an operator can match a client's error to the server log. Every log
+ * record written while the request is served carries it as the JSON field {@code ext_requestId} ({@link LogContext}).
  */
 @Provider
 @PreMatching
@@ -33,6 +34,7 @@ public class RequestId implements ContainerRequestFilter, ContainerResponseFilte
         String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
         request.setProperty(PROPERTY, id);
         CURRENT.set(id);
+        LogContext.set(id);
     }
 
     @Override
@@ -42,6 +44,7 @@ public class RequestId implements ContainerRequestFilter, ContainerResponseFilte
             response.getHeaders().putSingle(HEADER, id);
         }
         CURRENT.remove();
+        LogContext.clear();
     }
 
     /** The id of the request being served on this thread, or a fresh one outside a request. */

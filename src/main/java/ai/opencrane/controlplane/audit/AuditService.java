@@ -1,7 +1,6 @@
 package ai.opencrane.controlplane.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,7 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import ai.opencrane.controlplane.api.Cursor;
+import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.api.RequestId;
@@ -49,28 +48,10 @@ public class AuditService {
     }
 
     public Page<AuditEntryView> list(String tenant, PageParams page) {
-        int limit = page.limit();
-        List<String> after = page.after(2);
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE true");
-        if (tenant != null) {
-            sql.append(" AND tenant = ?1");
-        }
-        if (after != null) {
-            sql.append(" AND (at, id) < (?2, ?3)");
-        }
-        sql.append(" ORDER BY at DESC, id DESC LIMIT ?4");
-        var query = em.createNativeQuery(sql.toString(), AuditEntry.class);
-        if (tenant != null) {
-            query.setParameter(1, tenant);
-        }
-        if (after != null) {
-            query.setParameter(2, parseInstant(after.get(0)));
-            query.setParameter(3, parseId(after.get(1)));
-        }
-        query.setParameter(4, limit + 1);
-        @SuppressWarnings("unchecked")
-        List<AuditEntry> rows = query.getResultList();
-        return page.page(rows, e -> List.of(e.at.toString(), e.id.toString()), AuditEntryView::of);
+        return Keyset.of(em, AuditEntry.class, "audit_log", "at", "id")
+                .where("tenant = ?", tenant)
+                .page(page, e -> List.of(e.at.toString(), e.id.toString()), AuditEntryView::of,
+                        s -> Instant.parse(s).atOffset(ZoneOffset.UTC), Long::parseLong);
     }
 
     private String actor() {
@@ -79,22 +60,6 @@ public class AuditService {
             return caller.subject();
         } catch (ContextNotActiveException e) {
             return Caller.SYSTEM.subject();
-        }
-    }
-
-    private static OffsetDateTime parseInstant(String value) {
-        try {
-            return Instant.parse(value).atOffset(ZoneOffset.UTC);
-        } catch (RuntimeException e) {
-            throw Cursor.invalidCursor();
-        }
-    }
-
-    private static long parseId(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw Cursor.invalidCursor();
         }
     }
 }

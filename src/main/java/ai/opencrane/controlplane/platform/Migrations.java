@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies the versioned SQL migrations of {@code db/} (packaged as {@code db/migration}) with Flyway.
- * Installs that run migrations as a separate job set {@code opencrane.db.migrate-on-start=false}.
+ * Installs that run migrations as a separate job set {@code opencrane.db.migrate-on-start=false} and run
+ * {@link MigrateMain} (same image, same scripts, same {@link #flyway} settings) before the server starts.
  * The empty {@code flyway.location} file beside the scripts lets Flyway find them inside Liberty's class loader.
  */
 @ApplicationScoped
@@ -34,14 +36,23 @@ public class Migrations {
             LOG.warning("PostgreSQL not reachable yet; retrying migrations in 2 s");
             sleep(2000);
         }
-        MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+        MigrateResult result = flyway(Migrations.class.getClassLoader())
                 .dataSource(database.dataSource())
-                .locations("classpath:db/migration")
-                .baselineOnMigrate(false)
                 .load()
                 .migrate();
-        LOG.info(() -> "database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> summary(result));
+    }
+
+    /** The Flyway settings shared by start-up migrations and the migration job; the caller adds the data source. */
+    static FluentConfiguration flyway(ClassLoader loader) {
+        return Flyway.configure(loader)
+                .locations("classpath:db/migration")
+                .baselineOnMigrate(false);
+    }
+
+    static String summary(MigrateResult result) {
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return "database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)";
     }
 
     private static void sleep(long millis) {

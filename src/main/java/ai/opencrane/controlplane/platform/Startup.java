@@ -7,6 +7,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import ai.opencrane.controlplane.reconcile.Background;
+
 /** Start-up order: schema first, then the background work of the features that have any. */
 @ApplicationScoped
 public class Startup {
@@ -19,6 +21,9 @@ public class Startup {
     @Inject
     Migrations migrations;
 
+    @Inject
+    Background background;
+
     private volatile boolean ready;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
@@ -30,6 +35,7 @@ public class Startup {
         if (settings.apiToken().isEmpty()) {
             LOG.warning("no static API token configured (OPENCRANE_API_TOKEN): only other credentials are accepted");
         }
+        background.start();
         ready = true;
     }
 

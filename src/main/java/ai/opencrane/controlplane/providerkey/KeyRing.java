@@ -18,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 import ai.opencrane.controlplane.api.ApiException;
 
 /**
- * The provider-key encryption keys: {@code id:base64} pairs (256-bit AES keys), newest first. The first key seals
+ * The provider-key encryption keys: {@code id:base64} pairs (256-bit AES keys), newest first; a lone base64 key is
+ * the key {@code default}. The first key seals
  * new values; any key still listed opens old ones, found by the key id stored with each ciphertext. Rotation:
  * put a new key in front, keep the old one until every provider key has been set again, then drop it.
  *
@@ -27,6 +28,7 @@ import ai.opencrane.controlplane.api.ApiException;
  */
 final class KeyRing {
 
+    static final String DEFAULT_ID = "default";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -57,10 +59,11 @@ final class KeyRing {
                     continue;
                 }
                 int colon = e.indexOf(':');
-                if (colon < 0 || !ID.matcher(e.substring(0, colon)).matches()) {
+                if (colon >= 0 && !ID.matcher(e.substring(0, colon)).matches()) {
                     throw new IllegalArgumentException("entry " + (keys.size() + 1) + " is not <id>:<base64 key>");
                 }
-                String id = e.substring(0, colon);
+                // a bare key (base64 has no colon) is the key "default": a Secret made with openssl rand -base64 32
+                String id = colon < 0 ? DEFAULT_ID : e.substring(0, colon);
                 byte[] raw;
                 try {
                     raw = Base64.getDecoder().decode(e.substring(colon + 1).trim().replace('-', '+').replace('_', '/'));

@@ -169,6 +169,20 @@ class AccessTokensIT {
     }
 
     @Test
+    void aRevocationOnOneReplicaIsRefusedOnTheOther() throws InterruptedException {
+        Api replica = ControlPlane.get().replica().from("198.51.100.11");
+        JsonObject created = create("{\"name\":\"" + unique("two-replicas") + "\"}");
+        Api onReplica = replica.as(created.getString("plainTextToken"));
+        assertEquals(200, onReplica.get("/api/v1/access-tokens?limit=1").status());
+        assertEquals(200, onReplica.get("/api/v1/access-tokens?limit=1").status(), "cached on the replica");
+        assertEquals(204, api.delete("/api/v1/access-tokens/" + created.getString("id")).status());
+        long start = System.nanoTime();
+        assertEquals(401, awaitStatus(onReplica, 401, 2000));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 1000, "refused on the other replica " + millis + " ms after the revocation returned");
+    }
+
+    @Test
     void unknownAndMalformedTokensAre401() {
         assertEnvelope(refused.as("ocp_" + "0".repeat(48)).get("/api/v1/audit"), 401, "UNAUTHORIZED");
         assertEnvelope(refused.as("ocp_not-a-token").get("/api/v1/audit"), 401, "UNAUTHORIZED");

@@ -44,6 +44,16 @@ class KeyRingTest {
     }
 
     @Test
+    void aLoneKeyIsTheDefaultKeyAndCanBeRotatedAway() {
+        KeyRing lone = KeyRing.parse(Optional.of(key(3) + "\n"));
+        KeyRing.Sealed sealed = lone.seal("openai", "sk-old");
+        assertEquals("default", sealed.keyId());
+        KeyRing rotated = KeyRing.parse(Optional.of("k2:" + key(4) + ",default:" + key(3)));
+        assertEquals("sk-old", rotated.open("openai", "default", sealed.bytes()));
+        assertEquals("k2", rotated.seal("openai", "sk-new").keyId());
+    }
+
+    @Test
     void randomNoncesMakeEveryCiphertextDifferent() {
         KeyRing ring = KeyRing.parse(Optional.of("k1:" + key(1)));
         assertFalse(java.util.Arrays.equals(ring.seal("a", "same").bytes(), ring.seal("a", "same").bytes()));
@@ -75,7 +85,8 @@ class KeyRingTest {
     void malformedConfigurationIsRefusedWithoutQuotingKeys() {
         String secret = key(7);
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> KeyRing.parse(Optional.of(secret))).getMessage().contains("<id>:<base64 key>"));
+                () -> KeyRing.parse(Optional.of("bad id!:" + secret))).getMessage().contains("<id>:<base64 key>"));
+        assertThrows(IllegalArgumentException.class, () -> KeyRing.parse(Optional.of("c2hvcnQ=")));
         IllegalArgumentException shortKey = assertThrows(IllegalArgumentException.class,
                 () -> KeyRing.parse(Optional.of("k1:" + Base64.getEncoder().encodeToString(new byte[16]))));
         assertTrue(shortKey.getMessage().contains("32 bytes"));

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import ai.opencrane.controlplane.testkit.kube.KubeTestServer;
+
 /**
  * The environment every integration test talks to, started once per test run: a fresh PostgreSQL database,
  * the test doubles of the control plane's dependencies, and the Open Liberty server the build prepared
@@ -25,23 +27,36 @@ public final class ControlPlane {
     private static ControlPlane instance;
     private static RuntimeException failure;
 
+    public static final String NAMESPACE = "opencrane-it";
+
     public final Api api;
     public final Db db;
+    public final KubeTestServer kube;
+    public final HttpDouble knowledge;
+    public final HttpDouble webhook;
+    /** Sits between the server and PostgreSQL, so tests can cut the database off as a restart would. */
+    public final TcpProxy dbProxy;
     public final String token;
     public final int port;
     public final OidcProvider oidc;
     /** The provider-key encryption keys the server was started with ({@code id:base64}). */
     public final String providerKeyEncryptionKeys;
     final Map<String, String> serverEnv;
+    private Api replica;
     private final Path wlp;
     private final String server;
 
-    private ControlPlane(Api api, Db db, String token, int port, Map<String, String> serverEnv, Path wlp, String server,
-                         OidcProvider oidc) {
+    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, TcpProxy dbProxy,
+                         String token, int port,
+                         Map<String, String> serverEnv, Path wlp, String server, OidcProvider oidc) {
         this.api = api;
         this.oidc = oidc;
         this.providerKeyEncryptionKeys = serverEnv.get("OPENCRANE_PROVIDER_KEYS_ENCRYPTION_KEYS");
         this.db = db;
+        this.kube = kube;
+        this.knowledge = knowledge;
+        this.webhook = webhook;
+        this.dbProxy = dbProxy;
         this.token = token;
         this.port = port;
         this.serverEnv = serverEnv;
@@ -73,6 +88,22 @@ public final class ControlPlane {
         return get().db;
     }
 
+    /** The Kubernetes API test server the control plane talks to. */
+    public static KubeTestServer kube() {
+        return get().kube;
+    }
+
+    /** Receives the projection-drift alert webhook. */
+    public static HttpDouble webhook() {
+        return get().webhook;
+    }
+
+    /** The knowledge service (Cognee) double that receives dataset memberships. */
+    public static HttpDouble knowledge() {
+        return get().knowledge;
+    }
+
+    /** The identity provider (OIDC logins, JWTs) the control plane trusts. */
     public static OidcProvider oidc() {
         return get().oidc;
     }
@@ -89,17 +120,31 @@ public final class ControlPlane {
                 "opencrane_it_" + Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode()));
         recreateDatabase(dbHost, dbPort, dbUser, dbPassword, dbName);
 
+        KubeTestServer kube = KubeTestServer.start(0, Path.of(System.getProperty("opencrane.it.crds", "chart/crds")));
+        HttpDouble knowledge = new HttpDouble();
+        HttpDouble webhook = new HttpDouble();
+        TcpProxy dbProxy = new TcpProxy(dbHost, Integer.parseInt(dbPort));
         String token = "it-" + randomHex(16);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("OPENCRANE_HTTP_PORT", String.valueOf(port));
         env.put("OPENCRANE_HTTP_HOST", "127.0.0.1");
         env.put("OPENCRANE_DB_HOST", dbHost);
-        env.put("OPENCRANE_DB_PORT", dbPort);
+        env.put("OPENCRANE_DB_PORT", String.valueOf(dbProxy.port()));
         env.put("OPENCRANE_DB_NAME", dbName);
         env.put("OPENCRANE_DB_USER", dbUser);
         env.put("OPENCRANE_DB_PASSWORD", dbPassword);
         env.put("OPENCRANE_API_TOKEN", token);
+        env.put("OPENCRANE_KUBE_API_SERVER", kube.url());
+        env.put("OPENCRANE_KUBE_TOKEN", "it-kube-token");
+        env.put("OPENCRANE_KUBE_TIMEOUT_MS", "3000");
+        env.put("OPENCRANE_NAMESPACE", NAMESPACE);
+        env.put("OPENCRANE_KNOWLEDGE_ENDPOINT", knowledge.url());
+        env.put("OPENCRANE_KNOWLEDGE_TIMEOUT_MS", "2000");
+        env.put("OPENCRANE_RECONCILE_INTERVAL_SECONDS", "2");
+        env.put("OPENCRANE_RECONCILE_GRACE_SECONDS", "6");
+        env.put("OPENCRANE_PROJECTION_DRIFT_ALERT_THRESHOLD", "40");
+        env.put("OPENCRANE_DRIFT_WEBHOOK_URL", webhook.url() + "/drift");
         // identity: the test identity provider, plain-HTTP cookies, an encryption key for provider keys,
         // and client addresses from X-Forwarded-For so tests that fail authentication on purpose get their own limit
         OidcProvider oidc = OidcProvider.start();
@@ -121,8 +166,61 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                token, port, env, wlp, server, oidc);
+                kube, knowledge, webhook, dbProxy, token, port, env, wlp, server, oidc);
         return plane;
+    }
+
+    /**
+     * A second replica of the server (same database, same cluster), started on first use from a copy of the
+     * server directory and stopped when the JVM exits. Its {@link Api} uses the same token.
+     */
+    public synchronized Api replica() {
+        if (replica == null) {
+            String name = server + "-replica";
+            Path source = wlp.resolve("usr/servers/" + server);
+            Path target = wlp.resolve("usr/servers/" + name);
+            try {
+                copy(source, target);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot copy the server for a replica", e);
+            }
+            int replicaPort = freePort();
+            Map<String, String> env = new HashMap<>(serverEnv);
+            env.put("OPENCRANE_HTTP_PORT", String.valueOf(replicaPort));
+            runServer(wlp, name, env, "stop");
+            runServer(wlp, name, env, "start", "--clean");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> runServer(wlp, name, env, "stop")));
+            Api a = new Api("http://127.0.0.1:" + replicaPort, token);
+            awaitReady(a, wlp, name);
+            replica = a;
+        }
+        return replica;
+    }
+
+    /** The log of a server of this run ({@code server} or its replica), for tests that check what it wrote. */
+    public String log(boolean ofReplica) {
+        try {
+            return Files.readString(wlp.resolve("usr/servers/" + server + (ofReplica ? "-replica" : "") + "/logs/messages.log"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (var files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path rel = source.relativize(p);
+                if (rel.startsWith("logs") || rel.startsWith("workarea") || rel.startsWith("tranlog")) {
+                    continue;
+                }
+                Path dest = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** The server's log so far, for tests that check what it wrote. */

@@ -1,0 +1,34 @@
+package ai.opencrane.controlplane.contract;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import ai.opencrane.controlplane.platform.Database;
+
+/**
+ * What the effective contract asks of grants: for one tenant, the decision per payload of every family and
+ * the allowed MCP servers and skill bundles, loaded in four queries whatever the number of groups and grants.
+ */
+@ApplicationScoped
+public class GrantDecisions {
+
+    @Inject
+    Database database;
+
+    /** Grants resolved for a tenant: its name, team, e-mail (its user) and labels. */
+    public TenantGrants forTenant(String tenant, String team, String email, Map<String, String> labels) {
+        return forPrincipal(new GrantPrincipal(tenant, team, email, labels));
+    }
+
+    public TenantGrants forPrincipal(GrantPrincipal principal) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return GrantQueries.load(c, principal);
+        } catch (SQLException e) {
+            throw new IllegalStateException("grant resolution failed", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package ai.opencrane.controlplane.kube;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+
+/**
+ * The PostgreSQL projection of one custom-resource kind. Writes are ordered by resourceVersion: an older
+ * version never overwrites a newer one, so the API's writes and the watch's events can race safely.
+ * Implementations join the caller's transaction.
+ */
+public interface Projection {
+
+    /** A projected row in the shape of its resource, with the time it was last written. */
+    record Row(JsonObject resource, Instant updatedAt) {
+    }
+
+    /** The plural of the kind, e.g. {@code tenants}. */
+    String plural();
+
+    /** The kind, e.g. {@code Tenant}, for audit resources and messages. */
+    String kind();
+
+    /** The NOT_FOUND code of the kind, e.g. {@code TENANT_NOT_FOUND}. */
+    String notFoundCode();
+
+    /**
+     * Writes the row for {@code resource} unless the stored row is at the same or a newer version;
+     * {@code force} writes it regardless (repair). Returns true when the row changed.
+     */
+    boolean apply(JsonObject resource, boolean force);
+
+    /** Deletes the row of a deleted resource unless the row is newer than {@code resourceVersion}. */
+    boolean remove(String name, Long resourceVersion);
+
+    /**
+     * After a full list at {@code listVersion}: deletes rows that came from a resource (they have a uid)
+     * whose name is not in {@code present} and that are not newer than the list. Returns the names removed.
+     */
+    Set<String> removeVanished(Set<String> present, Long listVersion);
+
+    /** Rows in name order (bytewise, as the API server lists), after {@code afterName} (null: from the start). */
+    List<Row> rows(String afterName, int limit);
+}

@@ -1,0 +1,202 @@
+package ai.opencrane.controlplane.reconcile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.audit.AuditService;
+import ai.opencrane.controlplane.kube.Compensations;
+import ai.opencrane.controlplane.kube.CustomResources;
+import ai.opencrane.controlplane.kube.Objects;
+import ai.opencrane.controlplane.kube.Projection;
+import ai.opencrane.controlplane.platform.Tx;
+
+/**
+ * Drift detection and repair for a projected kind. Both sides are read in name order, page by page (the
+ * API server lists in key order; the table is read by its primary key), and merged, so memory holds one
+ * page of each side plus the mismatches. Repair goes from resource to row, applies every change and its
+ * audit entry in one transaction (all or nothing), and is idempotent.
+ */
+@ApplicationScoped
+public class DriftService {
+
+    static final int PAGE = 500;
+
+    @Inject
+    CustomResources kube;
+
+    @Inject
+    Compensations compensations;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    Tx tx;
+
+    /** A mismatch, with what repair needs: the resource (null for missing-source) and the row's write time. */
+    public record Found(DriftReport.Mismatch mismatch, JsonObject resource, Instant rowUpdatedAt) {
+    }
+
+    /** Both sides compared: their sizes and every mismatch. */
+    public record Scan(int sourceCount, int projectionCount, List<Found> found, long kubeNanos, long totalNanos) {
+
+        /** A {@code Server-Timing} header value: time in Kubernetes list calls, and in all. */
+        public String serverTiming() {
+            return String.format(java.util.Locale.ROOT, "kube;dur=%.1f, total;dur=%.1f", kubeNanos / 1e6, totalNanos / 1e6);
+        }
+
+        public long count(String issue) {
+            return found.stream().filter(f -> f.mismatch().issue().equals(issue)).count();
+        }
+
+        /** The same scan with only the mismatches {@code keep} accepts. */
+        public Scan only(java.util.function.Predicate<Found> keep) {
+            return new Scan(sourceCount, projectionCount, found.stream().filter(keep).toList(), kubeNanos, totalNanos);
+        }
+    }
+
+    public DriftReport report(Projection p) {
+        return report(p, scan(p));
+    }
+
+    public DriftReport report(Projection p, Scan scan) {
+        return new DriftReport(p.kind(), "detect-only", Comparison.fields(p.kind()),
+                new DriftReport.Summary(scan.sourceCount(), scan.projectionCount(), scan.found().size()),
+                scan.found().stream().map(Found::mismatch).toList());
+    }
+
+    /**
+     * Repairs from resource to row; {@code prune} also deletes rows without a resource (otherwise they are
+     * reported as skipped). Resources left by a failed create are skipped: they are being removed.
+     */
+    public RepairReport repair(Projection p, boolean dryRun, boolean prune, String actor) {
+        return repair(p, scan(p), dryRun, prune, actor);
+    }
+
+    /** As {@link #repair(Projection, boolean, boolean, String)}, from a scan just made. */
+    public RepairReport repair(Projection p, Scan scan, boolean dryRun, boolean prune, String actor) {
+        Set<String> pending = new HashSet<>(compensations.pendingNames(p.plural()));
+        List<RepairReport.Entry> entries = new ArrayList<>();
+        List<Runnable> changes = new ArrayList<>();
+        for (Found f : scan.found()) {
+            String name = f.mismatch().name();
+            switch (f.mismatch().issue()) {
+                case "missing-projection" -> {
+                    if (pending.contains(name)) {
+                        entries.add(new RepairReport.Entry(name, "skipped",
+                                "left by a failed create; it is being removed", dryRun));
+                        continue;
+                    }
+                    entries.add(new RepairReport.Entry(name, "created", "missing projection row created from the resource", dryRun));
+                    changes.add(() -> {
+                        p.apply(f.resource(), true);
+                        audit.record(actor, "Repaired", p.kind() + "/" + name, tenantOf(p, name),
+                                "Projection row of " + p.kind() + " " + name + " created from the resource",
+                                Json.createObjectBuilder().add("issue", "missing-projection").build());
+                    });
+                }
+                case "field-mismatch" -> {
+                    entries.add(new RepairReport.Entry(name, "updated",
+                            "fields corrected from the resource: " + String.join(", ", f.mismatch().fields()), dryRun));
+                    changes.add(() -> {
+                        p.apply(f.resource(), true);
+                        audit.record(actor, "Repaired", p.kind() + "/" + name, tenantOf(p, name),
+                                "Projection row of " + p.kind() + " " + name + " corrected from the resource",
+                                Json.createObjectBuilder().add("issue", "field-mismatch")
+                                        .add("fields", Json.createArrayBuilder(f.mismatch().fields())).build());
+                    });
+                }
+                default -> {
+                    if (!prune) {
+                        entries.add(new RepairReport.Entry(name, "skipped",
+                                "no resource for this row; pass prune=true to delete it", dryRun));
+                        continue;
+                    }
+                    entries.add(new RepairReport.Entry(name, "pruned", "row without a resource deleted", dryRun));
+                    changes.add(() -> {
+                        p.remove(name, null);
+                        audit.record(actor, "Pruned", p.kind() + "/" + name, tenantOf(p, name),
+                                "Projection row of " + p.kind() + " " + name + " deleted: no resource",
+                                Json.createObjectBuilder().add("issue", "missing-source").build());
+                    });
+                }
+            }
+        }
+        if (!dryRun && !changes.isEmpty()) {
+            tx.run(() -> changes.forEach(Runnable::run));
+        }
+        int skipped = (int) entries.stream().filter(e -> e.action().equals("skipped")).count();
+        return new RepairReport(p.kind(), dryRun ? "dry-run" : "apply", entries.size() - skipped, skipped, entries);
+    }
+
+    private static String tenantOf(Projection p, String name) {
+        return p.kind().equals("Tenant") ? name : null;
+    }
+
+    public Scan scan(Projection p) {
+        long started = System.nanoTime();
+        long[] kubeNanos = {0};
+        Function<JsonObject, Map<String, JsonValue>> fields = Comparison.of(p.kind());
+        Iterator<JsonObject> source = new Pages<>(token -> {
+            long t = System.nanoTime();
+            CustomResources.Listing page = kube.list(p.plural(), token, PAGE);
+            kubeNanos[0] += System.nanoTime() - t;
+            return new Pages.Page<>(page.items(), page.next());
+        });
+        Iterator<Projection.Row> rows = new Pages<Projection.Row>(after -> {
+            List<Projection.Row> page = p.rows(after, PAGE);
+            return new Pages.Page<>(page, page.size() < PAGE ? null : Objects.name(page.get(page.size() - 1).resource()));
+        });
+        List<Found> found = new ArrayList<>();
+        int sources = 0;
+        int projections = 0;
+        JsonObject s = next(source);
+        Projection.Row r = next(rows);
+        String previous = "";
+        while (s != null || r != null) {
+            int order = s == null ? 1 : r == null ? -1 : Objects.name(s).compareTo(Objects.name(r.resource()));
+            if (s != null && Objects.name(s).compareTo(previous) < 0) {
+                throw ApiException.upstream("the Kubernetes API server did not list resources in name order");
+            }
+            if (order < 0) {
+                found.add(new Found(new DriftReport.Mismatch(Objects.name(s), "missing-projection", null), s, null));
+                previous = Objects.name(s);
+                sources++;
+                s = next(source);
+            } else if (order > 0) {
+                found.add(new Found(new DriftReport.Mismatch(Objects.name(r.resource()), "missing-source", null),
+                        null, r.updatedAt()));
+                projections++;
+                r = next(rows);
+            } else {
+                List<String> differ = Comparison.differences(fields.apply(s), fields.apply(r.resource()));
+                if (!differ.isEmpty()) {
+                    found.add(new Found(new DriftReport.Mismatch(Objects.name(s), "field-mismatch", differ), s, r.updatedAt()));
+                }
+                previous = Objects.name(s);
+                sources++;
+                projections++;
+                s = next(source);
+                r = next(rows);
+            }
+        }
+        return new Scan(sources, projections, found, kubeNanos[0], System.nanoTime() - started);
+    }
+
+    private static <T> T next(Iterator<T> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+}

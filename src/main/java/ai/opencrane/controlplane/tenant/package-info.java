@@ -1,0 +1,5 @@
+/**
+ * Tenants: one isolated AI assistant per person. Owns the {@code Tenant} custom resource writes and its
+ * projection (tables {@code tenants} and {@code tenant_datasets}); suspend, resume and dataset memberships.
+ */
+package ai.opencrane.controlplane.tenant;
