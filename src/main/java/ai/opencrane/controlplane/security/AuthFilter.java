@@ -2,6 +2,7 @@ package ai.opencrane.controlplane.security;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -68,7 +69,8 @@ public class AuthFilter implements ContainerRequestFilter {
         Caller c = caller.get();
         if (c.method().equals("session") && !CsrfCheck.allowed(request.getMethod(),
                 request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString("Origin"),
-                request.getHeaderString(HttpHeaders.HOST), settings.publicUrl())) {
+                Arrays.asList(request.getHeaderString(HttpHeaders.HOST), request.getUriInfo().getRequestUri().getRawAuthority()),
+                settings.publicUrl())) {
             throw ApiException.forbidden("cross-site request refused: a request authenticated by the session cookie "
                     + "that changes state must come from this site (Origin or Sec-Fetch-Site), or use a bearer token");
         }

@@ -1,6 +1,7 @@
 package ai.opencrane.controlplane.security;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,10 +22,11 @@ final class CsrfCheck {
     }
 
     /**
-     * @param host      the request's Host header
+     * @param hosts     how the request named this server: its Host header and the authority of the request URI
+     *                  (HTTP/2 requests carry {@code :authority} instead of a Host header); nulls are skipped
      * @param publicUrl the configured public origin, if any
      */
-    static boolean allowed(String method, String secFetchSite, String origin, String host, Optional<String> publicUrl) {
+    static boolean allowed(String method, String secFetchSite, String origin, List<String> hosts, Optional<String> publicUrl) {
         if (isSafe(method)) {
             return true;
         }
@@ -41,11 +43,9 @@ final class CsrfCheck {
         if (publicUrl.flatMap(CsrfCheck::normalise).equals(from)) {
             return true;
         }
-        if (host == null || host.isBlank()) {
-            return false;
-        }
         String scheme = from.get().substring(0, from.get().indexOf(':'));
-        return normalise(scheme + "://" + host.trim()).equals(from);
+        return hosts.stream().filter(h -> h != null && !h.isBlank())
+                .anyMatch(h -> normalise(scheme + "://" + h.trim()).equals(from));
     }
 
     /** {@code scheme://host[:port]} in lower case without a default port, or empty when it is not an origin. */

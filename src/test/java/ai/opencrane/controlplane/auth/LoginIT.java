@@ -182,19 +182,6 @@ class LoginIT {
         assertEquals("session", me.json().getString("method"));
     }
 
-    @Test
-    void aSessionWorksOnEveryReplicaAndEndsOnAll() {
-        Api replica = ControlPlane.get().replica().anonymous().from("198.51.100.21");
-        Browser browser = Logins.loggedIn(subject("erin"));
-        String cookie = Logins.SESSION_COOKIE + "=" + browser.cookie(Logins.SESSION_COOKIE).orElseThrow();
-        Res there = replica.request("GET", "/api/v1/auth/me").header("Cookie", cookie).send();
-        assertTrue(there.json().getBoolean("authenticated"), there.body());
-        assertEquals(204, replica.request("POST", "/api/v1/auth/logout").header("Cookie", cookie)
-                .header("Origin", replica.base()).send().status(), "logout on the other replica");
-        assertEnvelope(api.anonymous().from("198.51.100.21").request("GET", "/api/v1/audit?limit=1")
-                .header("Cookie", cookie).send(), 401, "UNAUTHORIZED");
-    }
-
     private static Map<String, String> query(URI uri) {
         Map<String, String> out = new java.util.HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {

@@ -53,6 +53,21 @@ class CsrfIT {
     }
 
     @Test
+    void aCookiePostFromThisSitePassesOverHttp2Too() {
+        // the test client upgrades to HTTP/2 (h2c) on the first request; later ones carry :authority, not Host
+        String cookie = Logins.SESSION_COOKIE + "=" + Logins.loggedIn("h2-" + System.nanoTime())
+                .cookie(Logins.SESSION_COOKIE).orElseThrow();
+        Api client = api.anonymous();
+        assertEquals(true, client.request("GET", "/api/v1/auth/me").header("Cookie", cookie).send().json()
+                .getBoolean("authenticated"));
+        Res created = client.request("POST", "/api/v1/access-tokens").header("Cookie", cookie).header("Origin", base)
+                .json("{\"name\":\"over-h2\"}").send();
+        assertEquals(201, created.status(), created.body());
+        assertEnvelope(client.request("POST", "/api/v1/access-tokens").header("Cookie", cookie)
+                .header("Origin", "https://evil.example").json("{\"name\":\"x\"}").send(), 403, "FORBIDDEN");
+    }
+
+    @Test
     void bearerRequestsAreNotAffected() {
         Res r = api.request("POST", "/api/v1/access-tokens").header("Origin", "https://evil.example")
                 .header("Sec-Fetch-Site", "cross-site").json("{\"name\":\"from-a-script\"}").send();
