@@ -26,7 +26,15 @@ public class GrantDecisions {
 
     public TenantGrants forPrincipal(GrantPrincipal principal) {
         try (Connection c = database.dataSource().getConnection()) {
-            return GrantQueries.load(c, principal);
+            // the four queries read one snapshot, so a concurrent change is seen whole or not at all
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                return GrantQueries.load(c, principal);
+            } finally {
+                c.rollback();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("grant resolution failed", e);
         }

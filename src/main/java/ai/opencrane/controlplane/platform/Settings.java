@@ -187,6 +187,14 @@ public class Settings {
     @ConfigProperty(name = "opencrane.db.storage-capacity-bytes")
     Optional<Long> dbStorageCapacityBytes;
 
+    @Inject
+    @ConfigProperty(name = "opencrane.mcp-gateway-url", defaultValue = "http://obot-gateway.opencrane-system.svc:8080")
+    String mcpGatewayUrl;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.skill-registry-url", defaultValue = "http://skill-registry.opencrane-system.svc:5000")
+    String skillRegistryUrl;
+
     /** The static bearer token, if one is configured (blank counts as none). */
     public Optional<String> apiToken() {
         return apiToken.map(String::trim).filter(s -> !s.isEmpty());
@@ -401,5 +409,15 @@ public class Settings {
     /** The capacity of the database's volume, when the operator states it (PostgreSQL cannot tell). */
     public Optional<Long> dbStorageCapacityBytes() {
         return dbStorageCapacityBytes.filter(v -> v > 0);
+    }
+
+    /** The MCP gateway tenants' assistants reach their MCP servers through (in the effective contract). */
+    public String mcpGatewayUrl() {
+        return mcpGatewayUrl;
+    }
+
+    /** The skill registry tenants' assistants fetch skill bundles from (in the effective contract). */
+    public String skillRegistryUrl() {
+        return skillRegistryUrl;
     }
 }

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ai.opencrane.controlplane.api.ETags;
+import ai.opencrane.controlplane.contract.ContractService;
+import ai.opencrane.controlplane.contract.EffectiveContract;
 import ai.opencrane.controlplane.api.ErrorBody;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.Flags;
@@ -57,6 +59,9 @@ public class TenantsResource {
 
     @Inject
     DatasetService datasets;
+
+    @Inject
+    ContractService contracts;
 
     @GET
     @Operation(operationId = "listTenants", summary = "List tenants, newest first")
@@ -158,6 +163,18 @@ public class TenantsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public DatasetMembership putDatasets(@PathParam("name") String name, DatasetMembership body) {
         return datasets.replace(name, body);
+    }
+
+    @GET
+    @Path("{name}/effective-contract")
+    @Operation(operationId = "getTenantEffectiveContract",
+            summary = "The tenant's compiled runtime contract: policy, datasets, MCP servers and skills it may use")
+    @APIResponse(responseCode = "200", description = "The contract; the ETag is its contractId.",
+            content = @Content(schema = @Schema(implementation = EffectiveContract.class)))
+    @APIResponse(responseCode = "404", description = "TENANT_NOT_FOUND.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response contract(@PathParam("name") String name) {
+        EffectiveContract c = contracts.compile(name);
+        return Response.ok(c).tag(ETags.of(c.contractId())).build();
     }
 
     static String blankToNull(String s) {

@@ -223,6 +223,26 @@ public final class ControlPlane {
         }
     }
 
+    /** Writes a thread dump of the server next to its logs, to diagnose a request that hung. */
+    static void threadDump(String why) {
+        ControlPlane plane = instance;
+        if (plane == null) {
+            return;
+        }
+        try {
+            Path pidFile = plane.wlp.resolve("usr/servers/.pid/" + plane.server + ".pid");
+            String pid = Files.readString(pidFile).trim();
+            Path out = plane.wlp.resolve("usr/servers/" + plane.server + "/logs/threads-" + System.currentTimeMillis() + ".txt");
+            new ProcessBuilder("jcmd", pid, "Thread.print").redirectOutput(out.toFile()).redirectErrorStream(true)
+                    .start().waitFor(30, TimeUnit.SECONDS);
+            System.out.println("thread dump after " + why + ": " + out);
+        } catch (IOException e) {
+            System.out.println("no thread dump: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The server's log so far, for tests that check what it wrote. */
     public String serverLog() {
         try {
