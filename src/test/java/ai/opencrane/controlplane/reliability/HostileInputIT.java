@@ -173,8 +173,12 @@ class HostileInputIT {
         return db.count("SELECT count(*) FROM audit_log WHERE actor NOT LIKE 'system%'");
     }
 
+    /** Tables compared by their keys only: background work rewrites their rows (the watch, usage times). */
+    private static final Map<String, String> IDENTITY_ONLY = Map.of("tenants", "name", "access_policies", "name",
+            "access_tokens", "id");
+
     /**
-     * Each table's rows as a digest. Tenants and policies by name only (the watch may rewrite their rows);
+     * Each table's rows as a digest, {@link #IDENTITY_ONLY} tables by key;
      * tables only background work writes (the leader issuing LiteLLM keys, syncing usage) are left out.
      */
     private Map<String, String> snapshot() {
@@ -183,8 +187,9 @@ class HostileInputIT {
                 + "AND tablename NOT IN ('audit_log', 'flyway_schema_history', 'projection_tombstones', "
                 + "'kube_compensations', 'drift_alert_state', 'tenant_litellm_keys', 'token_usage') ORDER BY tablename")) {
             String table = (String) t.get("tablename");
-            String digest = table.equals("tenants") || table.equals("access_policies")
-                    ? "SELECT md5(coalesce(string_agg(name, ',' ORDER BY name), '')) FROM " + table
+            String key = IDENTITY_ONLY.get(table);
+            String digest = key != null
+                    ? "SELECT md5(coalesce(string_agg(" + key + ", ',' ORDER BY " + key + "), '')) FROM " + table
                     : "SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM " + table + " x";
             out.put(table, String.valueOf(db.rows(digest).get(0).values().iterator().next()));
         }

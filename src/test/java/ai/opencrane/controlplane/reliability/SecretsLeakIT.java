@@ -20,12 +20,15 @@ import ai.opencrane.controlplane.testkit.ControlPlane;
 /**
  * Runs after every other test class: whatever the run did, no credential it used or minted appears in the
  * server's logs, its console, or the audit table — the static token, every access token (by shape), the
- * LiteLLM master key and every virtual key LiteLLM handed out.
+ * LiteLLM master key, every virtual key LiteLLM handed out and the provider keys the tests stored (which must
+ * also be stored encrypted).
  */
 @Order(Integer.MAX_VALUE)
 class SecretsLeakIT {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("ocp_[0-9a-f]{48}");
+    /** The shape of the provider keys the provider-key tests store. */
+    private static final Pattern PROVIDER_KEY = Pattern.compile("sk-(live|other)-[0-9a-f]+[A-Za-z0-9]{4}");
 
     @Test
     void noCredentialAppearsInLogsOrAudit() throws IOException {
@@ -49,6 +52,7 @@ class SecretsLeakIT {
                 assertFalse(text.contains(secret), "a credential appears in " + f);
             }
             assertFalse(ACCESS_TOKEN.matcher(text).find(), "an access token appears in " + f);
+            assertFalse(PROVIDER_KEY.matcher(text).find(), "a provider key appears in " + f);
             checked++;
         }
         String audit = plane.db.rows("SELECT coalesce(string_agg(concat_ws('|', actor, action, resource, tenant, message, "
@@ -57,6 +61,10 @@ class SecretsLeakIT {
             assertFalse(audit.contains(secret), "a credential appears in the audit log");
         }
         assertFalse(ACCESS_TOKEN.matcher(audit).find(), "an access token appears in the audit log");
+        assertFalse(PROVIDER_KEY.matcher(audit).find(), "a provider key appears in the audit log");
+        String providerKeys = plane.db.rows("SELECT coalesce(string_agg(t::text, ','), '') AS k FROM provider_keys t")
+                .get(0).get("k").toString();
+        assertFalse(PROVIDER_KEY.matcher(providerKeys).find(), "provider keys are stored encrypted");
         long entries = plane.db.count("SELECT count(*) FROM audit_log");
         System.out.printf("leak check: %d credentials over %d log files and %d audit entries%n", secrets.size(), checked, entries);
         assertTrue(entries > 0);
