@@ -34,7 +34,20 @@ public final class Io {
     }
 
     public static Io system() {
-        return new Io(System.in, System.out, System.err, System.getenv(), System.console());
+        return new Io(System.in, System.out, System.err, System.getenv(), terminal());
+    }
+
+    /** The terminal; since Java 22 {@code System.console()} is not null when redirected, so ask it if it is one. */
+    private static Console terminal() {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? console : null;
+        } catch (ReflectiveOperationException e) {
+            return console;
+        }
     }
 
     public PrintWriter out() {
