@@ -95,7 +95,8 @@ public final class Client {
             boolean unknownHost = e.getCause() instanceof UnresolvedAddressException;
             throw Failure.connection("cannot connect to " + base + ": " + (unknownHost ? "unknown host" : "connection refused"));
         } catch (IOException e) {
-            throw Failure.connection("cannot reach " + base + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw Failure.connection("cannot reach " + base + ": " + why);
         } catch (IllegalArgumentException e) {
             throw Failure.connection("cannot reach " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -23,7 +23,8 @@ public final class BudgetCommands {
         @Option(names = "--monthly-limit", paramLabel = "USD", description = "The monthly limit in USD.")
         BigDecimal monthlyLimitUsd;
 
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The body, a JSON object ('-' reads standard input).")
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+                description = "The body, a JSON object ('-' reads standard input).")
         String file;
 
         Body body(Session s) {

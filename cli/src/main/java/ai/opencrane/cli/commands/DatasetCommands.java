@@ -37,13 +37,15 @@ public final class DatasetCommands {
         @Parameters(paramLabel = "NAME", description = "The tenant's name.")
         String name;
 
-        @Option(names = "--team", paramLabel = "SUBJECT", split = ",", description = "A team dataset (repeatable); only the tenant's own team.")
+        @Option(names = "--team", paramLabel = "SUBJECT", split = ",",
+                description = "A team dataset (repeatable); only the tenant's own team.")
         List<String> team;
 
         @Option(names = "--project", paramLabel = "SUBJECT", split = ",", description = "A project dataset (repeatable).")
         List<String> project;
 
-        @Option(names = "--personal", paramLabel = "SUBJECT", split = ",", description = "A personal dataset (repeatable); only the tenant's own name.")
+        @Option(names = "--personal", paramLabel = "SUBJECT", split = ",",
+                description = "A personal dataset (repeatable); only the tenant's own name.")
         List<String> personal;
 
         @Override

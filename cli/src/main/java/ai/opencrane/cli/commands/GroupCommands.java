@@ -24,7 +24,8 @@ public final class GroupCommands {
         @Option(names = "--description", paramLabel = "TEXT", description = "What the group is for.")
         String description;
 
-        @Option(names = "--member", paramLabel = "PRINCIPAL", split = ",", description = "A tenant name or user id (repeatable); replaces all members.")
+        @Option(names = "--member", paramLabel = "PRINCIPAL", split = ",",
+                description = "A tenant name or user id (repeatable); replaces all members.")
         java.util.List<String> members;
 
         void into(Body body) {

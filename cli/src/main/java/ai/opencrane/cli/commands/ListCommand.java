@@ -13,7 +13,8 @@ public abstract class ListCommand extends ApiCommand {
     @Option(names = "--limit", paramLabel = "N", description = "Items per page, 1 to 1000 (the server's default: 100).")
     Integer limit;
 
-    @Option(names = "--cursor", paramLabel = "CURSOR", description = "Start after this cursor (an earlier page's nextCursor).")
+    @Option(names = "--cursor", paramLabel = "CURSOR",
+            description = "Start after this cursor (an earlier page's nextCursor).")
     String cursor;
 
     @Option(names = "--all", description = "Follow nextCursor to the last page and show every item.")

@@ -21,7 +21,8 @@ public final class PolicyCommands {
 
     }
 
-    @Command(name = "get", description = "Show an access policy.", footerHeading = ApiCommand.EXAMPLE, footer = "  opencrane policies get research-egress")
+    @Command(name = "get", description = "Show an access policy.",
+            footerHeading = ApiCommand.EXAMPLE, footer = "  opencrane policies get research-egress")
     static final class Get extends GetCommand {
         @Parameters(paramLabel = "NAME", description = "The policy's name.")
         String name;

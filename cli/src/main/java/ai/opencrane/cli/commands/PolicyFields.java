@@ -11,22 +11,28 @@ public final class PolicyFields {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the policy is for.")
     String description;
 
-    @Option(names = "--match-team", paramLabel = "TEAM", description = "Bind tenants of this team (tenantSelector.matchTeam).")
+    @Option(names = "--match-team", paramLabel = "TEAM",
+            description = "Bind tenants of this team (tenantSelector.matchTeam).")
     String matchTeam;
 
-    @Option(names = "--match-label", paramLabel = "KEY=VALUE", description = "Bind tenants carrying this label (repeatable).")
+    @Option(names = "--match-label", paramLabel = "KEY=VALUE",
+            description = "Bind tenants carrying this label (repeatable).")
     Map<String, String> matchLabels;
 
-    @Option(names = "--allow-domain", paramLabel = "DOMAIN", split = ",", description = "A domain tenants may reach, e.g. *.example.org (repeatable).")
+    @Option(names = "--allow-domain", paramLabel = "DOMAIN", split = ",",
+            description = "A domain tenants may reach, e.g. *.example.org (repeatable).")
     List<String> allowDomains;
 
-    @Option(names = "--deny-domain", paramLabel = "DOMAIN", split = ",", description = "A domain tenants may not reach (repeatable); deny wins.")
+    @Option(names = "--deny-domain", paramLabel = "DOMAIN", split = ",",
+            description = "A domain tenants may not reach (repeatable); deny wins.")
     List<String> denyDomains;
 
-    @Option(names = "--allow-mcp", paramLabel = "SERVER", split = ",", description = "An MCP server tenants may use (repeatable).")
+    @Option(names = "--allow-mcp", paramLabel = "SERVER", split = ",",
+            description = "An MCP server tenants may use (repeatable).")
     List<String> allowMcp;
 
-    @Option(names = "--deny-mcp", paramLabel = "SERVER", split = ",", description = "An MCP server tenants may not use (repeatable).")
+    @Option(names = "--deny-mcp", paramLabel = "SERVER", split = ",",
+            description = "An MCP server tenants may not use (repeatable).")
     List<String> denyMcp;
 
     void into(Body body) {

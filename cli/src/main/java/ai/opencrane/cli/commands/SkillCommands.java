@@ -30,7 +30,8 @@ public final class SkillCommands {
         @Option(names = "--scope", paramLabel = "SCOPE", description = "org, department, project or personal.")
         String scope;
 
-        @Option(names = "--status", paramLabel = "STATUS", description = "draft, review or published (published needs a passed scan).")
+        @Option(names = "--status", paramLabel = "STATUS",
+                description = "draft, review or published (published needs a passed scan).")
         String status;
 
         @Option(names = "--tag", paramLabel = "TAG", split = ",", description = "A tag (repeatable).")
@@ -95,7 +96,8 @@ public final class SkillCommands {
         }
     }
 
-    @Command(name = "create", description = "Publish a skill bundle to the catalogue (a draft unless --status says otherwise).", footerHeading = ApiCommand.EXAMPLE,
+    @Command(name = "create", description = "Publish a skill bundle to the catalogue (a draft unless --status says otherwise).",
+            footerHeading = ApiCommand.EXAMPLE,
             footer = {"  opencrane skills create --name web-search --bundle-version 1.2.0 \\",
                     "      --scope org --digest \"sha256:$(sha256sum bundle.tgz | cut -c1-64)\"",
                     "  opencrane skills create -f bundle.json"})

@@ -18,7 +18,8 @@ public final class SourceCommands {
         @Option(names = "--name", paramLabel = "NAME", description = "The source's name.")
         String name;
 
-        @Option(names = "--type", paramLabel = "TYPE", description = "mcp-registry, anthropic-skills, git-repository or manual-upload.")
+        @Option(names = "--type", paramLabel = "TYPE",
+                description = "mcp-registry, anthropic-skills, git-repository or manual-upload.")
         String type;
 
         @Option(names = "--source-url", paramLabel = "URL", description = "Its https URL (the field url).")

@@ -23,7 +23,8 @@ public final class TenantCommands {
         @Option(names = "--team", paramLabel = "TEAM", description = "Only this team's tenants.")
         String team;
 
-        @Option(names = "--phase", paramLabel = "PHASE", description = "Only tenants in this phase: Pending, Running, Suspended, Error.")
+        @Option(names = "--phase", paramLabel = "PHASE",
+                description = "Only tenants in this phase: Pending, Running, Suspended, Error.")
         String phase;
 
         @Override
@@ -38,7 +39,8 @@ public final class TenantCommands {
         }
     }
 
-    @Command(name = "get", description = "Show a tenant.", footerHeading = ApiCommand.EXAMPLE, footer = "  opencrane tenants get alice")
+    @Command(name = "get", description = "Show a tenant.",
+            footerHeading = ApiCommand.EXAMPLE, footer = "  opencrane tenants get alice")
     static final class Get extends GetCommand {
         @Parameters(paramLabel = "NAME", description = "The tenant's name.")
         String name;

@@ -33,10 +33,12 @@ public final class TokenCommands {
         @Option(names = "--owner", paramLabel = "LABEL", description = "Who the token is for (a label).")
         String owner;
 
-        @Option(names = "--expires-at", paramLabel = "TIME", description = "When it stops working (ISO-8601, e.g. 2027-01-01T00:00:00Z).")
+        @Option(names = "--expires-at", paramLabel = "TIME",
+                description = "When it stops working (ISO-8601, e.g. 2027-01-01T00:00:00Z).")
         String expiresAt;
 
-        @Option(names = "--scope", paramLabel = "SCOPE", split = ",", description = "read or write (repeatable; default both).")
+        @Option(names = "--scope", paramLabel = "SCOPE", split = ",",
+                description = "read or write (repeatable; default both).")
         java.util.List<String> scopes;
 
         @Override
