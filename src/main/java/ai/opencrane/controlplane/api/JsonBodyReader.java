@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -59,8 +58,9 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         }
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw ApiException.invalid("the request body is not well-formed JSON");
+        } catch (RuntimeException e) {
+            // JsonException for syntax; the parser's depth limit throws a plain RuntimeException
+            throw ApiException.invalid("the request body is not well-formed JSON (or is nested too deeply)");
         } catch (StackOverflowError e) {
             throw ApiException.invalid("the request body is nested too deeply");
         }

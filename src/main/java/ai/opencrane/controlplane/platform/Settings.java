@@ -1,5 +1,7 @@
 package ai.opencrane.controlplane.platform;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,25 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "opencrane.db.migrate-wait-seconds", defaultValue = "60")
     int migrateWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.allow-http-cluster-services", defaultValue = "false")
+    boolean outboundAllowHttpClusterServices;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.cluster-domain", defaultValue = "cluster.local")
+    String outboundClusterDomain;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.deny-cidrs",
+            defaultValue = "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fc00::/7")
+    String outboundDenyCidrs;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.outbound.deny-hosts", defaultValue = "metadata,metadata.google.internal,"
+            + "metadata.goog,instance-data,instance-data.ec2.internal,kubernetes,kubernetes.default,"
+            + "kubernetes.default.svc,kubernetes.default.svc.cluster.local")
+    String outboundDenyHosts;
 
     @Inject
     @ConfigProperty(name = "opencrane.namespace", defaultValue = "default")
@@ -115,6 +136,18 @@ public class Settings {
     @ConfigProperty(name = "opencrane.drift-webhook-url")
     Optional<String> driftWebhookUrl;
 
+    @Inject
+    @ConfigProperty(name = "opencrane.db.storage-capacity-bytes")
+    Optional<Long> dbStorageCapacityBytes;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.mcp-gateway-url", defaultValue = "http://obot-gateway.opencrane-system.svc:8080")
+    String mcpGatewayUrl;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.skill-registry-url", defaultValue = "http://skill-registry.opencrane-system.svc:5000")
+    String skillRegistryUrl;
+
     /** The static bearer token, if one is configured (blank counts as none). */
     public Optional<String> apiToken() {
         return apiToken.map(String::trim).filter(s -> !s.isEmpty());
@@ -130,6 +163,29 @@ public class Settings {
 
     public int migrateWaitSeconds() {
         return migrateWaitSeconds;
+    }
+
+    /** Plain http to {@code <service>.<namespace>.svc} endpoints is allowed (in-cluster MCP servers). */
+    public boolean outboundAllowHttpClusterServices() {
+        return outboundAllowHttpClusterServices;
+    }
+
+    public String outboundClusterDomain() {
+        return outboundClusterDomain;
+    }
+
+    /** CIDR networks that outbound targets must not be in, besides loopback, link-local and the like ({@code none}: no others). */
+    public List<String> outboundDenyCidrs() {
+        return commaList(outboundDenyCidrs);
+    }
+
+    /** Host names outbound targets must not use ({@code *.domain} for a whole domain). */
+    public List<String> outboundDenyHosts() {
+        return commaList(outboundDenyHosts);
+    }
+
+    private static List<String> commaList(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("none")).toList();
     }
 
     /** The namespace whose Tenant and AccessPolicy resources this control plane manages. */
@@ -226,5 +282,20 @@ public class Settings {
 
     public Optional<String> driftWebhookUrl() {
         return driftWebhookUrl.filter(s -> !s.isBlank());
+    }
+
+    /** The capacity of the database's volume, when the operator states it (PostgreSQL cannot tell). */
+    public Optional<Long> dbStorageCapacityBytes() {
+        return dbStorageCapacityBytes.filter(v -> v > 0);
+    }
+
+    /** The MCP gateway tenants' assistants reach their MCP servers through (in the effective contract). */
+    public String mcpGatewayUrl() {
+        return mcpGatewayUrl;
+    }
+
+    /** The skill registry tenants' assistants fetch skill bundles from (in the effective contract). */
+    public String skillRegistryUrl() {
+        return skillRegistryUrl;
     }
 }

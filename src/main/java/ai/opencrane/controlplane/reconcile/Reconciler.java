@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -68,8 +69,8 @@ public class Reconciler {
     private final AtomicLong lastSuccess = new AtomicLong();
     private Counter errors;
 
-    @PostConstruct
-    void registerMetrics() {
+    /** Registers the gauges at start-up on every replica, leader or not. */
+    void registerMetrics(@Observes @Initialized(ApplicationScoped.class) Object start) {
         errors = metrics.counter("opencrane_reconcile_errors_total");
         metrics.gauge("opencrane_reconcile_leader", () -> leadership.isLeader() ? 1 : 0);
         metrics.gauge("opencrane_reconcile_last_success_timestamp_seconds", lastSuccess::get);

@@ -62,6 +62,55 @@ public class ConventionsIT {
     }
 
     @Test
+    void bodyProblemsAre4xxInTheEnvelopeAndChangeNothing() {
+        long before = db.count("SELECT count(*) FROM tenants");
+        assertEnvelope(api.request("POST", "/api/v1/tenants").body("text/plain", "name=x".getBytes()).send(),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertEnvelope(api.request("POST", "/api/v1/tenants").body("application/json", new byte[0]).send(),
+                400, "VALIDATION_ERROR");
+        assertEnvelope(api.post("/api/v1/tenants", "{\"name\": \"x\""), 400, "VALIDATION_ERROR");
+        assertEnvelope(api.post("/api/v1/tenants", "[1,2]"), 400, "VALIDATION_ERROR");
+        assertEnvelope(api.post("/api/v1/tenants", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),
+                400, "VALIDATION_ERROR");
+        byte[] badUtf8 = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertEnvelope(api.request("POST", "/api/v1/tenants").body("application/json", badUtf8).send(),
+                400, "VALIDATION_ERROR");
+        Res unknown = api.post("/api/v1/tenants",
+                "{\"name\":\"unknown-field\",\"displayName\":\"x\",\"email\":\"a@b.co\",\"isAdmin\":true}");
+        assertEnvelope(unknown, 400, "VALIDATION_ERROR");
+        assertEquals("unknown field", unknown.json().getJsonObject("detail").getJsonObject("fields").getString("isAdmin"));
+        Res huge = api.post("/api/v1/tenants", "{\"name\":\"" + "x".repeat(2_000_000) + "\"}");
+        assertEnvelope(huge, 413, "PAYLOAD_TOO_LARGE");
+        assertEquals(before, db.count("SELECT count(*) FROM tenants"));
+    }
+
+    @Test
+    void pathsTheContainerRefusesStillAnswerInTheEnvelope() {
+        Res outside = api.get("/no/such/path");
+        assertEquals(404, outside.status());
+        assertEquals("NOT_FOUND", outside.json().getString("code"));
+        Res encodedSlash = api.get("/api/v1/tenants/a%2Fb");
+        assertEquals(400, encodedSlash.status());
+        assertEquals("VALIDATION_ERROR", encodedSlash.json().getString("code"));
+        Res notAcceptable = api.request("GET", "/api/v1/audit").header("Accept", "text/html").send();
+        assertEnvelope(notAcceptable, 406, "NOT_ACCEPTABLE");
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheSeedRoutes() {
+        JsonObject paths = api.anonymous().get("/api/v1/openapi.json").json().getJsonObject("paths");
+        for (String p : List.of("/api/v1/tenants", "/api/v1/tenants/{name}", "/api/v1/tenants/{name}/suspend",
+                "/api/v1/tenants/{name}/resume", "/api/v1/tenants/{name}/datasets", "/api/v1/tenants/drift",
+                "/api/v1/tenants/repair", "/api/v1/policies", "/api/v1/policies/{name}", "/api/v1/policies/drift",
+                "/api/v1/policies/repair", "/api/v1/audit", "/api/v1/metrics/projection-drift", "/api/v1/openapi.json")) {
+            assertTrue(paths.containsKey(p), "missing " + p);
+        }
+        JsonObject doc = api.anonymous().get("/api/v1/openapi.json").json();
+        assertTrue(doc.getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearerAuth"));
+        assertTrue(doc.getJsonObject("components").getJsonObject("schemas").containsKey("Error"));
+    }
+
+    @Test
     void wrongMethodIs405InTheEnvelope() {
         Res r = api.delete("/api/v1/audit");
         assertEnvelope(r, 405, "METHOD_NOT_ALLOWED");

@@ -33,9 +33,33 @@ class InfrastructureIT {
     }
 
     @Test
+    void serverMetricsAreMeasured() {
+        String name = ai.opencrane.controlplane.testkit.Fixtures.unique("metrics");
+        assertEquals(201, api.post("/api/v1/tenants", ai.opencrane.controlplane.testkit.Fixtures.tenantBody(name)).status());
+        long active = ControlPlane.db().count("SELECT count(*) FROM tenants WHERE NOT suspended");
+        Res r = api.get("/api/v1/metrics/server");
+        assertEquals(200, r.status(), r.body());
+        JsonObject m = r.json();
+        double cpu = m.getJsonNumber("cpuPercent").doubleValue();
+        assertTrue(cpu >= 0 && cpu <= 100, r.body());
+        long used = m.getJsonNumber("memoryUsedBytes").longValue();
+        long total = m.getJsonNumber("memoryTotalBytes").longValue();
+        assertTrue(used > 50L << 20 && used < total, "resident memory of a running Liberty: " + r.body());
+        long dbSize = ControlPlane.db().count("SELECT pg_database_size(current_database())");
+        long storage = m.getJsonNumber("storageUsedBytes").longValue();
+        assertTrue(storage > 1L << 20 && Math.abs(storage - dbSize) < 64L << 20, r.body());
+        assertTrue(m.getJsonNumber("activeTenants").longValue() >= 1);
+        assertTrue(Math.abs(m.getJsonNumber("activeTenants").longValue() - active) <= 2, r.body());
+        assertTrue(java.time.Duration.between(java.time.Instant.parse(m.getString("sampledAt")), java.time.Instant.now())
+                .abs().getSeconds() < 60);
+    }
+
+    @Test
     void promServesPrometheusText() {
         Res r = api.anonymous().get("/prom");
         assertEquals(200, r.status());
         assertTrue(r.body().contains("# TYPE"), r.body());
+        assertTrue(r.body().contains("opencrane_tenants"), "application gauges are exported");
+        assertTrue(r.body().contains("jvm_"), "server metrics are exported");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -107,6 +108,9 @@ public final class Api {
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 return new Res(r.statusCode(), r.headers(), r.body());
+            } catch (java.net.http.HttpTimeoutException e) {
+                ControlPlane.threadDump("timeout of " + method + " " + path);
+                throw new AssertionError(method + " " + path + " failed: " + e, e);
             } catch (IOException e) {
                 throw new AssertionError(method + " " + path + " failed: " + e, e);
             } catch (InterruptedException e) {

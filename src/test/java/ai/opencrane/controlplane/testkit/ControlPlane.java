@@ -34,19 +34,24 @@ public final class ControlPlane {
     public final KubeTestServer kube;
     public final HttpDouble knowledge;
     public final HttpDouble webhook;
+    /** Sits between the server and PostgreSQL, so tests can cut the database off as a restart would. */
+    public final TcpProxy dbProxy;
     public final String token;
     public final int port;
     final Map<String, String> serverEnv;
+    private Api replica;
     private final Path wlp;
     private final String server;
 
-    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, String token, int port,
+    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, TcpProxy dbProxy,
+                         String token, int port,
                          Map<String, String> serverEnv, Path wlp, String server) {
         this.api = api;
         this.db = db;
         this.kube = kube;
         this.knowledge = knowledge;
         this.webhook = webhook;
+        this.dbProxy = dbProxy;
         this.token = token;
         this.port = port;
         this.serverEnv = serverEnv;
@@ -108,13 +113,14 @@ public final class ControlPlane {
         KubeTestServer kube = KubeTestServer.start(0, Path.of(System.getProperty("opencrane.it.crds", "chart/crds")));
         HttpDouble knowledge = new HttpDouble();
         HttpDouble webhook = new HttpDouble();
+        TcpProxy dbProxy = new TcpProxy(dbHost, Integer.parseInt(dbPort));
         String token = "it-" + randomHex(16);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("OPENCRANE_HTTP_PORT", String.valueOf(port));
         env.put("OPENCRANE_HTTP_HOST", "127.0.0.1");
         env.put("OPENCRANE_DB_HOST", dbHost);
-        env.put("OPENCRANE_DB_PORT", dbPort);
+        env.put("OPENCRANE_DB_PORT", String.valueOf(dbProxy.port()));
         env.put("OPENCRANE_DB_NAME", dbName);
         env.put("OPENCRANE_DB_USER", dbUser);
         env.put("OPENCRANE_DB_PASSWORD", dbPassword);
@@ -140,8 +146,81 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                kube, knowledge, webhook, token, port, env, wlp, server);
+                kube, knowledge, webhook, dbProxy, token, port, env, wlp, server);
         return plane;
+    }
+
+    /**
+     * A second replica of the server (same database, same cluster), started on first use from a copy of the
+     * server directory and stopped when the JVM exits. Its {@link Api} uses the same token.
+     */
+    public synchronized Api replica() {
+        if (replica == null) {
+            String name = server + "-replica";
+            Path source = wlp.resolve("usr/servers/" + server);
+            Path target = wlp.resolve("usr/servers/" + name);
+            try {
+                copy(source, target);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot copy the server for a replica", e);
+            }
+            int replicaPort = freePort();
+            Map<String, String> env = new HashMap<>(serverEnv);
+            env.put("OPENCRANE_HTTP_PORT", String.valueOf(replicaPort));
+            runServer(wlp, name, env, "stop");
+            runServer(wlp, name, env, "start", "--clean");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> runServer(wlp, name, env, "stop")));
+            Api a = new Api("http://127.0.0.1:" + replicaPort, token);
+            awaitReady(a, wlp, name);
+            replica = a;
+        }
+        return replica;
+    }
+
+    /** The log of a server of this run ({@code server} or its replica), for tests that check what it wrote. */
+    public String log(boolean ofReplica) {
+        try {
+            return Files.readString(wlp.resolve("usr/servers/" + server + (ofReplica ? "-replica" : "") + "/logs/messages.log"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (var files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path rel = source.relativize(p);
+                if (rel.startsWith("logs") || rel.startsWith("workarea") || rel.startsWith("tranlog")) {
+                    continue;
+                }
+                Path dest = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /** Writes a thread dump of the server next to its logs, to diagnose a request that hung. */
+    static void threadDump(String why) {
+        ControlPlane plane = instance;
+        if (plane == null) {
+            return;
+        }
+        try {
+            Path pidFile = plane.wlp.resolve("usr/servers/.pid/" + plane.server + ".pid");
+            String pid = Files.readString(pidFile).trim();
+            Path out = plane.wlp.resolve("usr/servers/" + plane.server + "/logs/threads-" + System.currentTimeMillis() + ".txt");
+            new ProcessBuilder("jcmd", pid, "Thread.print").redirectOutput(out.toFile()).redirectErrorStream(true)
+                    .start().waitFor(30, TimeUnit.SECONDS);
+            System.out.println("thread dump after " + why + ": " + out);
+        } catch (IOException e) {
+            System.out.println("no thread dump: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The server's log so far, for tests that check what it wrote. */
