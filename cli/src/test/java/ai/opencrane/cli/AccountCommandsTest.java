@@ -90,16 +90,18 @@ class AccountCommandsTest {
         assertEquals("GET /api/v1/ai-budget/alice/litellm-key", line(rq.get(6)));
         assertEquals("POST /api/v1/ai-budget/alice/litellm-key/revoke", line(rq.get(7)));
         assertEquals(2, api.run("budgets", "global", "set").exit(), "a limit is needed");
+        api.run("budgets", "global", "set", "--no-limit");
+        assertEquals("PUT /api/v1/ai-budget/global {\"monthlyLimitUsd\":null}", line(api.requests().get(8)));
     }
 
     @Test
     void usageMetricsContractAndWhoami() {
         api.answer(200, "{\"data\":[{\"tenant\":\"alice\",\"model\":\"gpt\",\"inputTokens\":10,\"outputTokens\":5,"
                 + "\"totalCostUsd\":0.01,\"recordedAt\":\"2026-11-27T10:00:00.123Z\"}],\"pagination\":{\"limit\":100,\"hasMore\":false}}");
-        Run usage = api.run("token-usage", "--tenant", "alice");
+        Run usage = api.run("token-usage", "--tenant", "alice", "--from", "2026-11-01");
         assertEquals("TENANT   MODEL   INPUT   OUTPUT   COST USD   RECORDED\n"
                 + "alice    gpt     10      5        0.01       2026-11-27T10:00:00Z\n", usage.out());
-        assertEquals("tenant=alice", api.requests().get(0).query());
+        assertEquals("tenant=alice&from=2026-11-01", api.requests().get(0).query());
         api.run("metrics", "server");
         api.run("tenants", "contract", "alice");
         api.answer(200, "{\"mode\":\"token\",\"authenticated\":true,\"method\":\"static\",\"user\":{\"sub\":\"admin\"}}");

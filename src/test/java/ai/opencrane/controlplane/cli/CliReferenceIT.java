@@ -38,6 +38,16 @@ class CliReferenceIT {
     }
 
     @Test
+    void serverMetrics() {
+        Run r = cli.run("metrics", "server", "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.json().getJsonNumber("activeTenants").longValue() >= 0, r.out());
+        Run table = cli.run("metrics", "server");
+        assertEquals(0, table.exit(), table.toString());
+        assertTrue(table.out().lines().anyMatch(l -> l.matches("memoryUsedBytes: +\\d+")), table.out());
+    }
+
+    @Test
     void helpVersionAndCompletionNeedNoServer() {
         Cli offline = cli.with("OPENCRANE_URL", "http://127.0.0.1:9");
         Run help = offline.run("tenants", "repair", "--help");

@@ -122,6 +122,21 @@ class CliTenantsIT {
     }
 
     @Test
+    void theEffectiveContract() {
+        String name = unique("clic");
+        assertEquals(0, cli.run("tenants", "create", name, "--display-name", "C", "--email", "c@example.com").exit());
+        Run json = cli.run("tenants", "contract", name, "-o", "json");
+        assertEquals(0, json.exit(), json.toString());
+        String id = json.json().getString("contractId");
+        Run table = cli.run("tenants", "contract", name);
+        assertEquals(0, table.exit(), table.toString());
+        assertTrue(table.out().lines().anyMatch(l -> l.matches("contractId: +" + id)), table.out());
+        Run missing = cli.run("tenants", "contract", unique("nobody"));
+        assertEquals(1, missing.exit(), missing.toString());
+        assertTrue(missing.err().endsWith("(TENANT_NOT_FOUND)\n"), missing.err());
+    }
+
+    @Test
     void validationErrorsNameTheFieldsAndExitWithOne() {
         Run r = cli.run("tenants", "create", "Not_A_Name", "--display-name", "X", "--email", "not-an-email");
         assertEquals(1, r.exit(), r.toString());

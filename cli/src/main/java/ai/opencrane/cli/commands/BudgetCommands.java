@@ -51,15 +51,19 @@ public final class BudgetCommands {
         }
     }
 
-    @Command(name = "set", description = "Set the global monthly budget.", footerHeading = ApiCommand.EXAMPLE,
-            footer = "  opencrane budgets global set --monthly-limit 5000")
+    @Command(name = "set", description = "Set (or with --no-limit remove) the global monthly budget.",
+            footerHeading = ApiCommand.EXAMPLE, footer = "  opencrane budgets global set --monthly-limit 5000")
     static final class GlobalSet extends ApiCommand {
         @Mixin
         Limit limit;
 
+        @Option(names = "--no-limit", description = "Remove the global limit.")
+        boolean noLimit;
+
         @Override
         protected void run(Session s) {
-            s.output().value(s.client().send("PUT", "/ai-budget/global", null, limit.body(s).json(), Map.of()).body());
+            Body body = noLimit ? Body.empty().clear(java.util.List.of("monthlyLimitUsd")) : limit.body(s);
+            s.output().value(s.client().send("PUT", "/ai-budget/global", null, body.json(), Map.of()).body());
         }
     }
 
