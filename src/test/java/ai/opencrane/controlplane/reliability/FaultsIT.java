@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.json.JsonValue;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.opencrane.controlplane.testkit.Api;
@@ -61,6 +62,12 @@ class FaultsIT {
                         () -> rows(o.name()) == 0 && !resourceExists(o.name()));
             }
         }
+    }
+
+    @AfterEach
+    void noFaultOutlivesItsTest() {
+        ControlPlane.kube().clearFaults();
+        ControlPlane.kube().startListening();
     }
 
     @Test

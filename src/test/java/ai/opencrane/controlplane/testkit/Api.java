@@ -21,10 +21,16 @@ public final class Api {
 
     private final String base;
     private final String token;
+    private final String clientAddress;
 
     public Api(String base, String token) {
+        this(base, token, null);
+    }
+
+    private Api(String base, String token, String clientAddress) {
         this.base = base;
         this.token = token;
+        this.clientAddress = clientAddress;
     }
 
     public String base() {
@@ -33,7 +39,15 @@ public final class Api {
 
     /** The same API with another bearer token (null: no Authorization header). */
     public Api as(String otherToken) {
-        return new Api(base, otherToken);
+        return new Api(base, otherToken, clientAddress);
+    }
+
+    /**
+     * The same API seen from another client address (X-Forwarded-For, which the test server trusts): tests that
+     * fail authentication on purpose use their own address so they do not spend the shared failure limit.
+     */
+    public Api from(String address) {
+        return new Api(base, token, address);
     }
 
     public Api anonymous() {
@@ -75,6 +89,9 @@ public final class Api {
             this.path = path;
             if (token != null) {
                 headers.put("Authorization", "Bearer " + token);
+            }
+            if (clientAddress != null) {
+                headers.put("X-Forwarded-For", clientAddress);
             }
         }
 

@@ -30,6 +30,21 @@ public final class Catalogue {
         return "sha256:" + hex.substring(hex.length() - 64);
     }
 
+    /** The defaults with the fields of {@code extra} (a JSON object's members, without braces) replacing them. */
+    static String body(String defaults, String extra) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder(read(defaults));
+        if (!extra.isEmpty()) {
+            read("{" + extra + "}").forEach(b::add);
+        }
+        return b.build().toString();
+    }
+
+    private static JsonObject read(String json) {
+        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return r.readObject();
+        }
+    }
+
     public static JsonObject source(String name) {
         Res r = ControlPlane.api().post("/api/v1/third-party-sources", """
                 {"name": "%s", "type": "mcp-registry", "url": "https://registry.example.com"}""".formatted(name));
@@ -38,24 +53,24 @@ public final class Catalogue {
     }
 
     public static JsonObject mcpServer(String name, String extra) {
-        Res r = ControlPlane.api().post("/api/v1/mcp-servers", """
-                {"name": "%s", "endpoint": "https://mcp.example.com/%s", "scope": "org", "transport": "streamable-http"%s}
-                """.formatted(name, name, extra.isEmpty() ? "" : ", " + extra));
+        Res r = ControlPlane.api().post("/api/v1/mcp-servers", body("""
+                {"name": "%s", "endpoint": "https://mcp.example.com/%s", "scope": "org", "transport": "streamable-http"}
+                """.formatted(name, name), extra));
         assertEquals(201, r.status(), r.body());
         return r.json();
     }
 
     public static JsonObject skill(String name, String extra) {
-        Res r = ControlPlane.api().post("/api/v1/skills/catalog", """
-                {"name": "%s", "version": "1.0.0", "digest": "%s", "scope": "org"%s}
-                """.formatted(name, digest(), extra.isEmpty() ? "" : ", " + extra));
+        Res r = ControlPlane.api().post("/api/v1/skills/catalog", body("""
+                {"name": "%s", "version": "1.0.0", "digest": "%s", "scope": "org"}
+                """.formatted(name, digest()), extra));
         assertEquals(201, r.status(), r.body());
         return r.json();
     }
 
     public static JsonObject group(String name, String extra) {
-        Res r = ControlPlane.api().post("/api/v1/groups", """
-                {"name": "%s", "scope": "org"%s}""".formatted(name, extra.isEmpty() ? "" : ", " + extra));
+        Res r = ControlPlane.api().post("/api/v1/groups", body("""
+                {"name": "%s", "scope": "org"}""".formatted(name), extra));
         assertEquals(201, r.status(), r.body());
         return r.json();
     }
