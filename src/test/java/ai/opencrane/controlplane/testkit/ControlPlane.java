@@ -149,6 +149,7 @@ public final class ControlPlane {
         env.put("OPENCRANE_KUBE_TIMEOUT_MS", "3000");
         env.put("OPENCRANE_NAMESPACE", NAMESPACE);
         env.put("OPENCRANE_KNOWLEDGE_ENDPOINT", knowledge.url());
+        env.put("OPENCRANE_SERVICE_ACCOUNT_AUDIENCE", "opencrane-it");
         env.put("OPENCRANE_KNOWLEDGE_TIMEOUT_MS", "2000");
         env.put("OPENCRANE_RECONCILE_INTERVAL_SECONDS", "2");
         env.put("OPENCRANE_RECONCILE_GRACE_SECONDS", "6");
