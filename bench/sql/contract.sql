@@ -38,4 +38,4 @@ INSERT INTO grants (id, payload_type, payload_id, skill_bundle_id, scope, subjec
 INSERT INTO grants (id, payload_type, payload_id, group_id, scope, subject_type, subject_id, access, priority, position)
   SELECT 'ga_' || i, 'awareness', 'kb/' || (i % 50), 'grp_' || i, 'org', 'group', 'grp_' || i, 'allow', 0, 0
   FROM generate_series(1, 1000) i;
-ANALYZE;
+ANALYZE groups, group_members, grants, mcp_servers, skill_bundles;

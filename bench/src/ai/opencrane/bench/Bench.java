@@ -44,12 +44,14 @@ public final class Bench {
             server.stop();
             log("restarting it on the migrated database");
             long ready = server.start(false);
+            String liberty = server.startupMessages();
             Server.sleep(5000);
             Memory memory = new Memory(server.pid());
             double idle = memory.rssMb();
             report.target("start-to-ready (restart, migrated database)", ready + " ms", "< 10 s", ready < 10_000,
-                    "first start on the empty database incl. migrations: " + first + " ms");
+                    "first start on the empty database incl. migrations: " + first + " ms; " + liberty);
             report.target("idle RSS", String.format("%.0f MB", idle), "< 350 MB", idle < 350, null);
+            report.environment("idleMemory", memory.breakdown());
 
             OpenApi openApi = OpenApi.fetch(new ai.opencrane.controlplane.testkit.Api(cfg.base(), cfg.token()));
             Context ctx = new Context(cfg, db, report, memory, new Profiler(cfg, server.pid()), openApi,
@@ -71,6 +73,7 @@ public final class Bench {
             scenario(ctx, "list", () -> ReadScenarios.list(ctx));
             scenario(ctx, "audit", () -> ReadScenarios.audit(ctx));
 
+            report.environment("memoryAfterLoad", memory.breakdown());
             double peak = memory.peakMb();
             memory.stop();
             report.target("peak RSS (VmHWM over the whole run)", String.format("%.0f MB", peak), "<= 400 MB", peak <= 400,
@@ -78,7 +81,8 @@ public final class Bench {
             JsonObjectBuilder mem = Json.createObjectBuilder().add("idleMb", Math.round(idle)).add("peakMb", Math.round(peak));
             memory.peaksByPhaseMb().forEach((k, v) -> mem.add("peakMbDuring:" + k, v));
             report.environment("serverRss", mem.build());
-            report.environment("startup", Json.createObjectBuilder().add("firstStartMs", first).add("restartToReadyMs", ready).build());
+            report.environment("startup", Json.createObjectBuilder().add("firstStartMs", first).add("restartToReadyMs", ready)
+                    .add("liberty", liberty).build());
             if (cfg.profile()) {
                 JsonObjectBuilder p = Json.createObjectBuilder();
                 ctx.profiler.summaries().forEach((k, v) -> p.add(k, Json.createObjectBuilder(v)));

@@ -35,6 +35,29 @@ final class Memory {
         return kb("VmHWM") / 1024.0;
     }
 
+    /**
+     * Where the resident memory goes, as the JVM reports it: heap and metaspace ({@code GC.heap_info}), code
+     * cache ({@code Compiler.codecache}) and the thread count.
+     */
+    jakarta.json.JsonObject breakdown() {
+        var b = jakarta.json.Json.createObjectBuilder().add("rssMb", Math.round(rssMb())).add("threads", kb("Threads"));
+        b.add("heapInfo", jcmd("GC.heap_info")).add("codeCache", jcmd("Compiler.codecache"));
+        return b.build();
+    }
+
+    private jakarta.json.JsonArray jcmd(String command) {
+        Processes.Output out = Processes.run(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid), command),
+                Map.of(), 60);
+        var lines = jakarta.json.Json.createArrayBuilder();
+        for (String line : out.text().split("\n")) {
+            if (!line.isBlank() && !line.startsWith(pid + ":")) {
+                lines.add(line.trim());
+            }
+        }
+        return lines.build();
+    }
+
     void phase(String name) {
         phase = name;
     }

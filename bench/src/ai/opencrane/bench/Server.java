@@ -100,6 +100,29 @@ final class Server implements AutoCloseable {
         }
     }
 
+    /** Liberty's own start-up figures from messages.log (the last start): application and server, in seconds. */
+    String startupMessages() {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(CWWKZ0001I|CWWKF0011I).* started in ([0-9.]+) seconds");
+        String app = "?";
+        String server = "?";
+        try {
+            for (String line : Files.readAllLines(log())) {
+                java.util.regex.Matcher m = p.matcher(line);
+                if (!m.find()) {
+                    continue;
+                }
+                if (m.group(1).equals("CWWKZ0001I")) {
+                    app = m.group(2);
+                } else {
+                    server = m.group(2);
+                }
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "Liberty reports: application started in " + app + " s, server in " + server + " s";
+    }
+
     Path log() {
         return cfg.wlp().resolve("usr/servers/" + Config.SERVER + "/logs/messages.log");
     }
