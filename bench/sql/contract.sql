@@ -11,8 +11,10 @@ INSERT INTO group_members SELECT 'grp_' || i, '${email}' FROM generate_series(25
 INSERT INTO mcp_servers (id, name, endpoint, scope, transport, status)
   SELECT 'mcp_' || i, 'server-' || i, 'https://mcp' || i || '.example.com/mcp', 'org', 'streamable-http', 'active'
   FROM generate_series(1, 500) i;
-INSERT INTO skill_bundles (id, name, version, digest, scope)
-  SELECT 'skl_' || i, 'skill-' || i, '1.0.0', 'sha256:' || lpad(to_hex(i), 64, '0'), 'org'
+-- published (scanned) bundles, so the contract lists every allowed skill
+INSERT INTO skill_bundles (id, name, version, digest, scope, status, scan_status, scanned_at, published_at)
+  SELECT 'skl_' || i, 'skill-' || i, '1.0.0', 'sha256:' || lpad(to_hex(i), 64, '0'), 'org', 'published', 'passed',
+         now(), now()
   FROM generate_series(1, 2000) i;
 -- 4,000 MCP grants to groups
 INSERT INTO grants (id, payload_type, payload_id, mcp_server_id, scope, subject_type, subject_id, access, priority, position)

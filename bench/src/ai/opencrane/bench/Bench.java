@@ -1,15 +1,20 @@
 package ai.opencrane.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+
+import ai.opencrane.controlplane.testkit.Api;
 
 /**
  * The benchmark run: environment up (fresh database, Kubernetes API test server, packaged server started
@@ -53,7 +58,7 @@ public final class Bench {
             report.target("idle RSS", String.format("%.0f MB", idle), "< 350 MB", idle < 350, null);
             report.environment("idleMemory", memory.breakdown());
 
-            OpenApi openApi = OpenApi.fetch(new ai.opencrane.controlplane.testkit.Api(cfg.base(), cfg.token()));
+            OpenApi openApi = OpenApi.fetch(new Api(cfg.base(), cfg.token()));
             Context ctx = new Context(cfg, db, report, memory, new Profiler(cfg, server.pid()), openApi,
                     new Cpu(server.pid(), server.kubePid(), db));
             log("pgbench ceilings (-S, -N) with " + cfg.connections() + " clients");
@@ -114,7 +119,7 @@ public final class Bench {
         ctx.report.check("server warm-up", Wrk.get(ctx.cfg, "/api/v1/tenants/" + ctx.tenant(), token, s / 3), Context.OK);
         ctx.report.check("server warm-up", Wrk.get(ctx.cfg, "/api/v1/tenants", token, s / 6), Context.OK);
         ctx.report.check("server warm-up", Wrk.get(ctx.cfg, "/api/v1/audit", token, s / 6), Context.OK);
-        ctx.report.check("server warm-up", Wrk.create(ctx.cfg, token, "bench-w", s / 3), java.util.Set.of(201));
+        ctx.report.check("server warm-up", Wrk.create(ctx.cfg, token, "bench-w", s / 3), Set.of(201));
         ctx.memory.phase("between");
     }
 
@@ -138,7 +143,7 @@ public final class Bench {
     }
 
     private static String git(Path root) {
-        Processes.Output out = Processes.run(java.util.List.of("git", "-C", root.toString(), "describe", "--always", "--dirty"),
+        Processes.Output out = Processes.run(List.of("git", "-C", root.toString(), "describe", "--always", "--dirty"),
                 Map.of(), 10);
         return out.exit() == 0 ? out.text().trim() : "unknown";
     }
@@ -150,7 +155,7 @@ public final class Bench {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
         return 0;

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 
 /**
  * The server JVM's resident memory from {@code /proc/<pid>/status}: {@code VmRSS} now, {@code VmHWM} (the
@@ -39,17 +44,17 @@ final class Memory {
      * Where the resident memory goes, as the JVM reports it: heap and metaspace ({@code GC.heap_info}), code
      * cache ({@code Compiler.codecache}) and the thread count.
      */
-    jakarta.json.JsonObject breakdown() {
-        var b = jakarta.json.Json.createObjectBuilder().add("rssMb", Math.round(rssMb())).add("threads", kb("Threads"));
+    JsonObject breakdown() {
+        var b = Json.createObjectBuilder().add("rssMb", Math.round(rssMb())).add("threads", kb("Threads"));
         b.add("heapInfo", jcmd("GC.heap_info")).add("codeCache", jcmd("Compiler.codecache"));
         return b.build();
     }
 
-    private jakarta.json.JsonArray jcmd(String command) {
-        Processes.Output out = Processes.run(java.util.List.of(
+    private JsonArray jcmd(String command) {
+        Processes.Output out = Processes.run(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid), command),
                 Map.of(), 60);
-        var lines = jakarta.json.Json.createArrayBuilder();
+        var lines = Json.createArrayBuilder();
         for (String line : out.text().split("\n")) {
             if (!line.isBlank() && !line.startsWith(pid + ":")) {
                 lines.add(line.trim());

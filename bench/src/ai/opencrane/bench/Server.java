@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ai.opencrane.controlplane.testkit.Api;
 
@@ -102,12 +104,12 @@ final class Server implements AutoCloseable {
 
     /** Liberty's own start-up figures from messages.log (the last start): application and server, in seconds. */
     String startupMessages() {
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(CWWKZ0001I|CWWKF0011I).* started in ([0-9.]+) seconds");
+        Pattern p = Pattern.compile("(CWWKZ0001I|CWWKF0011I).* started in ([0-9.]+) seconds");
         String app = "?";
         String server = "?";
         try {
             for (String line : Files.readAllLines(log())) {
-                java.util.regex.Matcher m = p.matcher(line);
+                Matcher m = p.matcher(line);
                 if (!m.find()) {
                     continue;
                 }
