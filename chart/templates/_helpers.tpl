@@ -66,6 +66,9 @@ Deployment, so `helm template`, `helm install` and `helm lint` all stop with the
 {{- if or (not .Values.oidc.issuer) (not .Values.oidc.clientId) (not .Values.oidc.redirectBase) -}}
 {{- fail "oidc.enabled needs oidc.issuer, oidc.clientId and oidc.redirectBase (the public origin of the API)" -}}
 {{- end -}}
+{{- if or (not .Values.oidc.authorizationEndpoint) (not .Values.oidc.tokenEndpoint) (not .Values.oidc.jwksUri) -}}
+{{- fail "oidc.enabled needs oidc.authorizationEndpoint, oidc.tokenEndpoint and oidc.jwksUri (from the provider's /.well-known/openid-configuration)" -}}
+{{- end -}}
 {{- end -}}
 {{- if and .Values.litellm.endpoint (not .Values.litellm.masterKey.existingSecret) -}}
 {{- fail "litellm.endpoint needs litellm.masterKey.existingSecret (the Secret holding LiteLLM's master key)" -}}

@@ -45,6 +45,9 @@ public class AuditService {
                        JsonObject metadata) {
         em.persist(new AuditEntry(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, resource, tenant,
                 message, metadata, RequestId.current()));
+        // write now, inside the caller's code: a failure at commit time would be reported by the transaction
+        // manager's log with the statement in it, and a failure here rolls back the same way
+        em.flush();
     }
 
     public Page<AuditEntryView> list(String tenant, PageParams page) {

@@ -47,7 +47,7 @@ public class KubeClients {
             api = base;
             api.setHttpClient(base.getHttpClient().newBuilder()
                     .connectTimeout(Duration.ofSeconds(5)).readTimeout(timeout).writeTimeout(timeout)
-                    .callTimeout(timeout.plusSeconds(5)).retryOnConnectionFailure(false).build());
+                    .callTimeout(timeout.plusSeconds(5)).build());
             watch = build();
             watch.setHttpClient(watch.getHttpClient().newBuilder()
                     .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ZERO).build());

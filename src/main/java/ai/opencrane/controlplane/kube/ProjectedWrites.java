@@ -53,21 +53,39 @@ public class ProjectedWrites {
         try {
             created = kube.create(p.plural(), marked);
         } catch (KubeException e) {
-            if (e.ambiguous()) {
-                compensations.afterFailedCreate(p, name, token);
+            created = e.alreadyExists() ? ours(p, name, token) : null;
+            if (created == null) {
+                if (e.ambiguous()) {
+                    compensations.afterFailedCreate(p, name, token);
+                }
+                throw e.toApi(p.notFoundCode(), p.kind() + " " + name);
             }
-            throw e.toApi(p.notFoundCode(), p.kind() + " " + name);
         }
+        JsonObject result = created;
         try {
             tx.run(() -> {
-                p.apply(created, false);
+                p.apply(result, false);
                 record(p, name, change);
             });
         } catch (RuntimeException e) {
-            compensations.undoCreate(p, created, token);
+            compensations.undoCreate(p, result, token);
             throw e;
         }
-        return created;
+        return result;
+    }
+
+    /**
+     * The resource behind an AlreadyExists answer, if this very call made it: the client retries a request
+     * whose connection failed, and the first attempt may have landed.
+     */
+    private JsonObject ours(Projection p, String name, String token) {
+        try {
+            return kube.get(p.plural(), name)
+                    .filter(r -> token.equals(Objects.annotations(r).getString(CREATE_TOKEN, null)))
+                    .orElse(null);
+        } catch (KubeException e) {
+            return null;
+        }
     }
 
     /**

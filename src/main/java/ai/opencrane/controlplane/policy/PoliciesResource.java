@@ -73,8 +73,11 @@ public class PoliciesResource {
     @GET
     @Path("drift")
     @Operation(operationId = "getPolicyProjectionDrift", summary = "Where the access_policies table differs from the AccessPolicy resources")
-    public DriftReport drift() {
-        return drift.report(policyProjection);
+    @APIResponse(responseCode = "200", description = "The report; Server-Timing says how long the Kubernetes list took.",
+            content = @Content(schema = @Schema(implementation = DriftReport.class)))
+    public Response drift() {
+        DriftService.Scan scan = drift.scan(policyProjection);
+        return Response.ok(drift.report(policyProjection, scan)).header("Server-Timing", scan.serverTiming()).build();
     }
 
     @POST

@@ -51,7 +51,12 @@ public class DriftService {
     }
 
     /** Both sides compared: their sizes and every mismatch. */
-    public record Scan(int sourceCount, int projectionCount, List<Found> found) {
+    public record Scan(int sourceCount, int projectionCount, List<Found> found, long kubeNanos, long totalNanos) {
+
+        /** A {@code Server-Timing} header value: time in Kubernetes list calls, and in all. */
+        public String serverTiming() {
+            return String.format(java.util.Locale.ROOT, "kube;dur=%.1f, total;dur=%.1f", kubeNanos / 1e6, totalNanos / 1e6);
+        }
 
         public long count(String issue) {
             return found.stream().filter(f -> f.mismatch().issue().equals(issue)).count();
@@ -59,12 +64,15 @@ public class DriftService {
 
         /** The same scan with only the mismatches {@code keep} accepts. */
         public Scan only(java.util.function.Predicate<Found> keep) {
-            return new Scan(sourceCount, projectionCount, found.stream().filter(keep).toList());
+            return new Scan(sourceCount, projectionCount, found.stream().filter(keep).toList(), kubeNanos, totalNanos);
         }
     }
 
     public DriftReport report(Projection p) {
-        Scan scan = scan(p);
+        return report(p, scan(p));
+    }
+
+    public DriftReport report(Projection p, Scan scan) {
         return new DriftReport(p.kind(), "detect-only", Comparison.fields(p.kind()),
                 new DriftReport.Summary(scan.sourceCount(), scan.projectionCount(), scan.found().size()),
                 scan.found().stream().map(Found::mismatch).toList());
@@ -139,9 +147,13 @@ public class DriftService {
     }
 
     public Scan scan(Projection p) {
+        long started = System.nanoTime();
+        long[] kubeNanos = {0};
         Function<JsonObject, Map<String, JsonValue>> fields = Comparison.of(p.kind());
         Iterator<JsonObject> source = new Pages<>(token -> {
+            long t = System.nanoTime();
             CustomResources.Listing page = kube.list(p.plural(), token, PAGE);
+            kubeNanos[0] += System.nanoTime() - t;
             return new Pages.Page<>(page.items(), page.next());
         });
         Iterator<Projection.Row> rows = new Pages<Projection.Row>(after -> {
@@ -181,7 +193,7 @@ public class DriftService {
                 r = next(rows);
             }
         }
-        return new Scan(sources, projections, found);
+        return new Scan(sources, projections, found, kubeNanos[0], System.nanoTime() - started);
     }
 
     private static <T> T next(Iterator<T> it) {

@@ -7,14 +7,26 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import ai.opencrane.controlplane.accesstoken.AccessTokenVerifier;
 import ai.opencrane.controlplane.api.ApiException;
 import ai.opencrane.controlplane.api.ErrorCodes;
+import ai.opencrane.controlplane.auth.Sessions;
 import ai.opencrane.controlplane.platform.Settings;
 
 /**
- * The one place that turns request credentials into a {@link Caller}. Bearer values are tried in a fixed
- * order: the static token (constant-time comparison of SHA-256 digests, so neither content nor length leaks
- * through timing), then the other credential kinds.
+ * The one place that turns request credentials into a {@link Caller}. A bearer token wins over the session
+ * cookie, and bearer values are tried in a fixed order:
+ * <ol>
+ * <li>the static token (constant-time comparison of SHA-256 digests, so neither content nor length leaks);</li>
+ * <li>{@code ocp_} access tokens ({@link AccessTokenVerifier}: in-memory cache, revocation pushed by PostgreSQL);</li>
+ * <li>JWTs, which the container (mpJwt, scoped to {@code Bearer eyJ...} headers in server.xml) has already
+ * verified against the identity provider's keys, issuer, audience and expiry: this class only accepts the
+ * principal the container built for exactly this token, and refuses the token when there is none.</li>
+ * </ol>
+ * Without a bearer token the session cookie from the browser login is looked up. Every refusal is a 401 whose
+ * message says what was wrong, is counted per client address (429 past the limit) and audited.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -22,14 +34,37 @@ public class Authenticator {
     @Inject
     Settings settings;
 
+    @Inject
+    AccessTokenVerifier accessTokens;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    FailedAuthentications failures;
+
     /**
-     * The caller for an {@code Authorization} header value, or empty when the request carries no
-     * credentials at all; invalid credentials are a 401 whose message says what was wrong.
+     * The caller for the presented credentials, or empty when the request carries none at all; invalid
+     * credentials are a 401 (429 while the client address is over its failure limit).
      */
-    public Optional<Caller> authenticate(String authorization) {
-        if (authorization == null || authorization.isBlank()) {
+    public Optional<Caller> authenticate(Credentials credentials) {
+        if (credentials.none()) {
             return Optional.empty();
         }
+        failures.checkAllowed(credentials.clientAddress());
+        boolean bearer = credentials.authorization() != null && !credentials.authorization().isBlank();
+        try {
+            return Optional.of(bearer ? bearer(credentials) : session(credentials.sessionCookie()));
+        } catch (ApiException e) {
+            if (e.status() == 401) {
+                failures.record(credentials.clientAddress(), bearer ? "bearer" : "session", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private Caller bearer(Credentials credentials) {
+        String authorization = credentials.authorization();
         int space = authorization.indexOf(' ');
         if (space < 0 || !authorization.substring(0, space).equalsIgnoreCase("Bearer")) {
             throw unauthorized("unsupported authorization scheme; use Authorization: Bearer <token>");
@@ -40,9 +75,35 @@ public class Authenticator {
         }
         Optional<String> configured = settings.apiToken();
         if (configured.isPresent() && constantTimeEquals(token, configured.get())) {
-            return Optional.of(Caller.staticToken());
+            return Caller.staticToken();
+        }
+        if (token.startsWith(AccessTokenVerifier.PREFIX)) {
+            return accessTokens.verify(token)
+                    .orElseThrow(() -> unauthorized("unknown, expired or revoked access token"));
+        }
+        if (looksLikeJwt(token)) {
+            return jwt(token, credentials);
         }
         throw unauthorized("unrecognised bearer token");
+    }
+
+    private Caller jwt(String token, Credentials credentials) {
+        if (credentials.containerPrincipal() instanceof JsonWebToken jwt && token.equals(jwt.getRawToken())) {
+            return JwtCallers.of(jwt);
+        }
+        // Seam for a second issuer: Kubernetes projected service-account tokens are JWTs the container does not
+        // verify; a TokenReview through the Kubernetes client would be tried here before the token is refused.
+        throw unauthorized("JWT rejected: bad signature, wrong issuer or audience, or expired");
+    }
+
+    private Caller session(String cookie) {
+        return sessions.find(cookie).orElseThrow(() -> unauthorized("session expired or unknown; log in again"));
+    }
+
+    static boolean looksLikeJwt(String token) {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        return first > 0 && second > first && token.indexOf('.', second + 1) < 0;
     }
 
     public static ApiException unauthorized(String message) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -32,8 +33,11 @@ import ai.opencrane.controlplane.kube.ProjectedWrites.Change;
 @ApplicationScoped
 public class TenantService {
 
-    /** Names that would collide with the literal sub-routes of /tenants. */
-    static final Set<String> RESERVED = Set.of("drift", "repair");
+    /**
+     * Names that would collide with literal routes: /tenants/drift and /repair, and /ai-budget/global and
+     * /ai-budget/accounts, which share their first segment with /ai-budget/{tenantName}.
+     */
+    static final Set<String> RESERVED = Set.of("drift", "repair", "global", "accounts");
     private static final Pattern NAME = Pattern.compile(Checks.DNS_LABEL);
 
     @Inject
@@ -41,6 +45,9 @@ public class TenantService {
 
     @Inject
     TenantProjection projection;
+
+    @Inject
+    Event<TenantChanged> changed;
 
     @PersistenceContext(unitName = "opencrane")
     EntityManager em;
@@ -83,6 +90,7 @@ public class TenantService {
         JsonObject created = writes.create(projection, TenantSpecs.resource(c), new Change("Created",
                 "Tenant " + c.name() + " created", Json.createObjectBuilder().add("displayName", c.displayName())
                         .add("team", c.team() == null ? "" : c.team()).build(), true));
+        changed.fire(new TenantChanged(TenantChanged.Kind.CREATED, c.name(), created));
         return TenantView.of(created, Instant.now());
     }
 
@@ -112,6 +120,7 @@ public class TenantService {
         checkName(name);
         JsonObject updated = writes.update(projection, name, ifMatch, current -> TenantSpecs.apply(current, u),
                 new Change("Updated", "Tenant " + name + " updated", changedFields(u), true));
+        changed.fire(new TenantChanged(TenantChanged.Kind.UPDATED, name, updated));
         return TenantView.of(updated, Instant.now());
     }
 
@@ -126,6 +135,7 @@ public class TenantService {
     public void delete(String name, String ifMatch) {
         checkName(name);
         writes.delete(projection, name, ifMatch, new Change("Deleted", "Tenant " + name + " deleted", null, true));
+        changed.fire(new TenantChanged(TenantChanged.Kind.DELETED, name, null));
     }
 
     private void checkName(String name) {

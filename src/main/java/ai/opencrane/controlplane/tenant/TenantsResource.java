@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ai.opencrane.controlplane.api.ETags;
+import ai.opencrane.controlplane.contract.ContractService;
+import ai.opencrane.controlplane.contract.EffectiveContract;
 import ai.opencrane.controlplane.api.ErrorBody;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.Flags;
@@ -58,6 +60,9 @@ public class TenantsResource {
     @Inject
     DatasetService datasets;
 
+    @Inject
+    ContractService contracts;
+
     @GET
     @Operation(operationId = "listTenants", summary = "List tenants, newest first")
     public Page<TenantView> list(@QueryParam("team") @Parameter(description = "Only this team's tenants.") String team,
@@ -81,8 +86,11 @@ public class TenantsResource {
     @GET
     @Path("drift")
     @Operation(operationId = "getTenantProjectionDrift", summary = "Where the tenants table differs from the Tenant resources")
-    public DriftReport drift() {
-        return drift.report(tenantProjection);
+    @APIResponse(responseCode = "200", description = "The report; Server-Timing says how long the Kubernetes list took.",
+            content = @Content(schema = @Schema(implementation = DriftReport.class)))
+    public Response drift() {
+        DriftService.Scan scan = drift.scan(tenantProjection);
+        return Response.ok(drift.report(tenantProjection, scan)).header("Server-Timing", scan.serverTiming()).build();
     }
 
     @POST
@@ -155,6 +163,18 @@ public class TenantsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public DatasetMembership putDatasets(@PathParam("name") String name, DatasetMembership body) {
         return datasets.replace(name, body);
+    }
+
+    @GET
+    @Path("{name}/effective-contract")
+    @Operation(operationId = "getTenantEffectiveContract",
+            summary = "The tenant's compiled runtime contract: policy, datasets, MCP servers and skills it may use")
+    @APIResponse(responseCode = "200", description = "The contract; the ETag is its contractId.",
+            content = @Content(schema = @Schema(implementation = EffectiveContract.class)))
+    @APIResponse(responseCode = "404", description = "TENANT_NOT_FOUND.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response contract(@PathParam("name") String name) {
+        EffectiveContract c = contracts.compile(name);
+        return Response.ok(c).tag(ETags.of(c.contractId())).build();
     }
 
     static String blankToNull(String s) {

@@ -83,4 +83,14 @@ class JsonBinderTest {
         assertEquals(Optional.of("x"), set.name());
         assertEquals(Optional.of(2), set.n());
     }
+
+    @Test
+    void trailingContentAndRepeatedKeysAreRejected() {
+        for (String bad : new String[] {"{\"a\":1} x", "{\"a\":1}{\"b\":2}", "{\"a\":1,\"a\":2}", " ", "nul"}) {
+            ApiException e = assertThrows(ApiException.class,
+                    () -> JsonBodyReader.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)), bad);
+            assertEquals(400, e.status());
+        }
+        assertEquals(json("{\"a\":1}"), JsonBodyReader.parse(" {\"a\":1} \n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -110,12 +110,23 @@ class ChartTest {
         expected.put("OPENCRANE_OIDC_ISSUER", "https://id.example.com/realms/crane");
         expected.put("OPENCRANE_OIDC_CLIENT_ID", "crane");
         expected.put("OPENCRANE_OIDC_CLIENT_SECRET", "secret:crane-oidc/secret");
-        expected.put("OPENCRANE_OIDC_REDIRECT_BASE", "https://crane.example.com");
+        expected.put("OPENCRANE_PUBLIC_URL", "https://crane.example.com");
+        expected.put("OPENCRANE_OIDC_AUTHORIZATION_ENDPOINT", "https://id.example.com/realms/crane/protocol/openid-connect/auth");
+        expected.put("OPENCRANE_OIDC_TOKEN_ENDPOINT", "https://id.example.com/realms/crane/protocol/openid-connect/token");
+        expected.put("OPENCRANE_OIDC_JWKS_URI", "https://id.example.com/realms/crane/protocol/openid-connect/certs");
+        expected.put("OPENCRANE_OIDC_END_SESSION_ENDPOINT", "https://id.example.com/realms/crane/protocol/openid-connect/logout");
+        expected.put("OPENCRANE_OIDC_AUDIENCE", "crane-api");
         expected.put("OPENCRANE_OIDC_ALLOWED_EMAILS", "ada@example.com,alan@example.com");
-        expected.put("OPENCRANE_OIDC_ALLOWED_DOMAINS", "example.com,example.org");
-        expected.put("OPENCRANE_ENCRYPTION_KEY", "secret:crane-keys/aes");
+        expected.put("OPENCRANE_OIDC_ALLOWED_EMAIL_DOMAINS", "example.com,example.org");
+        expected.put("OPENCRANE_PROVIDER_KEYS_ENCRYPTION_KEYS", "secret:crane-keys/aes");
         expected.put("LITELLM_ENDPOINT", "http://litellm.ai.svc:4000");
         expected.put("LITELLM_MASTER_KEY", "secret:litellm/master");
+        expected.put("OPENCRANE_LITELLM_TIMEOUT_MS", "8000");
+        expected.put("OPENCRANE_LITELLM_DEFAULT_MONTHLY_BUDGET_USD", "25");
+        expected.put("OPENCRANE_LITELLM_BUDGET_DURATION", "30d");
+        expected.put("OPENCRANE_LITELLM_SYNC_INTERVAL_SECONDS", "120");
+        expected.put("OPENCRANE_LITELLM_USAGE_LOOKBACK_DAYS", "7");
+        expected.put("OPENCRANE_BUDGET_WARNING_THRESHOLD", "0.9");
         expected.put("OPENCRANE_MCP_GATEWAY_URL", "http://obot.ai.svc:8080");
         expected.put("OPENCRANE_SKILL_REGISTRY_URL", "http://skills.ai.svc:5000");
         expected.put("WLP_LOGGING_CONSOLE_FORMAT", "simple");
@@ -169,6 +180,10 @@ class ChartTest {
         assertTrue(helm.templateFailing("--set", "apiToken.value=x", "--set", "oidc.enabled=true",
                 "--set", "oidc.issuer=https://id.example.com").stderr()
                 .contains("oidc.enabled needs oidc.issuer, oidc.clientId and oidc.redirectBase"));
+        assertTrue(helm.templateFailing("--set", "apiToken.value=x", "--set", "oidc.enabled=true",
+                "--set", "oidc.issuer=https://id.example.com", "--set", "oidc.clientId=crane",
+                "--set", "oidc.redirectBase=https://crane.example.com").stderr()
+                .contains("oidc.enabled needs oidc.authorizationEndpoint, oidc.tokenEndpoint and oidc.jwksUri"));
         assertTrue(helm.templateFailing("--set", "apiToken.value=x", "--set", "litellm.endpoint=http://litellm:4000")
                 .stderr().contains("litellm.endpoint needs litellm.masterKey.existingSecret"));
         assertTrue(helm.templateFailing("--set", "apiToken.value=x", "--set", "ingress.enabled=true")

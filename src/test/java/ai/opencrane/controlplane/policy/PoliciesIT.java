@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.opencrane.controlplane.testkit.Api;
@@ -27,6 +28,12 @@ class PoliciesIT {
 
     JsonObject resource(String name) {
         return kube.get("opencrane.io/v1alpha1", "accesspolicies", ControlPlane.NAMESPACE, name);
+    }
+
+    @AfterEach
+    void noFaultOutlivesItsTest() {
+        ControlPlane.kube().clearFaults();
+        ControlPlane.kube().startListening();
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import ai.opencrane.controlplane.testkit.Api;
@@ -24,6 +25,11 @@ class LeadershipIT {
         Matcher m = LEADER.matcher(api.anonymous().get("/prom").body());
         assertTrue(m.find(), "leader gauge exported");
         return Double.parseDouble(m.group(1));
+    }
+
+    @AfterAll
+    static void stopTheReplica() {
+        ControlPlane.get().stopReplica();
     }
 
     @Test

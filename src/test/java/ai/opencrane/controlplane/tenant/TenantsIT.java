@@ -14,6 +14,7 @@ import java.util.Set;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ai.opencrane.controlplane.testkit.Api;
@@ -36,6 +37,12 @@ class TenantsIT {
 
     long rows(String name) {
         return db.count("SELECT count(*) FROM tenants WHERE name = ?", name);
+    }
+
+    @AfterEach
+    void noFaultOutlivesItsTest() {
+        ControlPlane.kube().clearFaults();
+        ControlPlane.kube().startListening();
     }
 
     @Test
@@ -89,6 +96,8 @@ class TenantsIT {
                 {"{\"name\":\"" + "a".repeat(55) + "\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
                 {"{\"name\":\"drift\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
                 {"{\"name\":\"repair\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
+                {"{\"name\":\"accounts\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
+                {"{\"name\":\"global\",\"displayName\":\"x\",\"email\":\"a@b.co\"}", "name"},
                 {"{\"name\":\"" + name + "\",\"displayName\":\"\",\"email\":\"a@b.co\"}", "displayName"},
                 {"{\"name\":\"" + name + "\",\"displayName\":\"   \",\"email\":\"a@b.co\"}", "displayName"},
                 {"{\"name\":\"" + name + "\",\"displayName\":\"x\",\"email\":\"not-an-email\"}", "email"},

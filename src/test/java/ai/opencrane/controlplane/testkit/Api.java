@@ -14,16 +14,23 @@ import java.util.Map;
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
     private final String base;
     private final String token;
+    private final String clientAddress;
 
     public Api(String base, String token) {
+        this(base, token, null);
+    }
+
+    private Api(String base, String token, String clientAddress) {
         this.base = base;
         this.token = token;
+        this.clientAddress = clientAddress;
     }
 
     public String base() {
@@ -32,7 +39,15 @@ public final class Api {
 
     /** The same API with another bearer token (null: no Authorization header). */
     public Api as(String otherToken) {
-        return new Api(base, otherToken);
+        return new Api(base, otherToken, clientAddress);
+    }
+
+    /**
+     * The same API seen from another client address (X-Forwarded-For, which the test server trusts): tests that
+     * fail authentication on purpose use their own address so they do not spend the shared failure limit.
+     */
+    public Api from(String address) {
+        return new Api(base, token, address);
     }
 
     public Api anonymous() {
@@ -75,6 +90,9 @@ public final class Api {
             if (token != null) {
                 headers.put("Authorization", "Bearer " + token);
             }
+            if (clientAddress != null) {
+                headers.put("X-Forwarded-For", clientAddress);
+            }
         }
 
         public Call header(String name, String value) {
@@ -107,6 +125,9 @@ public final class Api {
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 return new Res(r.statusCode(), r.headers(), r.body());
+            } catch (java.net.http.HttpTimeoutException e) {
+                ControlPlane.threadDump("timeout of " + method + " " + path);
+                throw new AssertionError(method + " " + path + " failed: " + e, e);
             } catch (IOException e) {
                 throw new AssertionError(method + " " + path + " failed: " + e, e);
             } catch (InterruptedException e) {

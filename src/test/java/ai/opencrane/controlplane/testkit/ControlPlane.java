@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import ai.opencrane.controlplane.testkit.kube.KubeTestServer;
+import ai.opencrane.controlplane.testkit.litellm.LiteLlmTestServer;
 
 /**
  * The environment every integration test talks to, started once per test run: a fresh PostgreSQL database,
@@ -34,20 +35,31 @@ public final class ControlPlane {
     public final KubeTestServer kube;
     public final HttpDouble knowledge;
     public final HttpDouble webhook;
+    public final LiteLlmTestServer litellm;
+    /** Sits between the server and PostgreSQL, so tests can cut the database off as a restart would. */
+    public final TcpProxy dbProxy;
     public final String token;
     public final int port;
+    public final OidcProvider oidc;
+    /** The provider-key encryption keys the server was started with ({@code id:base64}). */
+    public final String providerKeyEncryptionKeys;
     final Map<String, String> serverEnv;
     private Api replica;
     private final Path wlp;
     private final String server;
 
-    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, String token, int port,
-                         Map<String, String> serverEnv, Path wlp, String server) {
+    private ControlPlane(Api api, Db db, KubeTestServer kube, HttpDouble knowledge, HttpDouble webhook, TcpProxy dbProxy,
+                         LiteLlmTestServer litellm, String token, int port,
+                         Map<String, String> serverEnv, Path wlp, String server, OidcProvider oidc) {
         this.api = api;
+        this.oidc = oidc;
+        this.providerKeyEncryptionKeys = serverEnv.get("OPENCRANE_PROVIDER_KEYS_ENCRYPTION_KEYS");
         this.db = db;
         this.kube = kube;
         this.knowledge = knowledge;
         this.webhook = webhook;
+        this.dbProxy = dbProxy;
+        this.litellm = litellm;
         this.token = token;
         this.port = port;
         this.serverEnv = serverEnv;
@@ -94,6 +106,16 @@ public final class ControlPlane {
         return get().knowledge;
     }
 
+    /** The LiteLLM proxy double the control plane manages virtual keys and reads spend logs from. */
+    public static LiteLlmTestServer litellm() {
+        return get().litellm;
+    }
+
+    /** The identity provider (OIDC logins, JWTs) the control plane trusts. */
+    public static OidcProvider oidc() {
+        return get().oidc;
+    }
+
     private static ControlPlane start() {
         Path wlp = Path.of(System.getProperty("opencrane.it.wlp", "target/liberty/wlp"));
         String server = System.getProperty("opencrane.it.server", "opencrane");
@@ -109,13 +131,15 @@ public final class ControlPlane {
         KubeTestServer kube = KubeTestServer.start(0, Path.of(System.getProperty("opencrane.it.crds", "chart/crds")));
         HttpDouble knowledge = new HttpDouble();
         HttpDouble webhook = new HttpDouble();
+        TcpProxy dbProxy = new TcpProxy(dbHost, Integer.parseInt(dbPort));
+        LiteLlmTestServer litellm = LiteLlmTestServer.start("sk-it-master-" + randomHex(12));
         String token = "it-" + randomHex(16);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("OPENCRANE_HTTP_PORT", String.valueOf(port));
         env.put("OPENCRANE_HTTP_HOST", "127.0.0.1");
         env.put("OPENCRANE_DB_HOST", dbHost);
-        env.put("OPENCRANE_DB_PORT", dbPort);
+        env.put("OPENCRANE_DB_PORT", String.valueOf(dbProxy.port()));
         env.put("OPENCRANE_DB_NAME", dbName);
         env.put("OPENCRANE_DB_USER", dbUser);
         env.put("OPENCRANE_DB_PASSWORD", dbPassword);
@@ -130,6 +154,20 @@ public final class ControlPlane {
         env.put("OPENCRANE_RECONCILE_GRACE_SECONDS", "6");
         env.put("OPENCRANE_PROJECTION_DRIFT_ALERT_THRESHOLD", "40");
         env.put("OPENCRANE_DRIFT_WEBHOOK_URL", webhook.url() + "/drift");
+        env.put("LITELLM_ENDPOINT", litellm.url());
+        env.put("LITELLM_MASTER_KEY", litellm.masterKey());
+        env.put("OPENCRANE_LITELLM_TIMEOUT_MS", "2000");
+        env.put("OPENCRANE_LITELLM_SYNC_INTERVAL_SECONDS", "2");
+        // identity: the test identity provider, plain-HTTP cookies, an encryption key for provider keys,
+        // and client addresses from X-Forwarded-For so tests that fail authentication on purpose get their own limit
+        OidcProvider oidc = OidcProvider.start();
+        env.putAll(oidc.serverEnv());
+        env.put("OPENCRANE_PUBLIC_URL", "http://127.0.0.1:" + port);
+        env.put("OPENCRANE_AUTH_COOKIE_SECURE", "false");
+        env.put("OPENCRANE_AUTH_CLIENT_ADDRESS_HEADER", "X-Forwarded-For");
+        env.put("OPENCRANE_AUTH_FAILURE_LIMIT", "50");
+        env.put("OPENCRANE_PROVIDER_KEYS_ENCRYPTION_KEYS", "it1:" + java.util.Base64.getEncoder()
+                .encodeToString(java.util.HexFormat.of().parseHex(randomHex(32))));
 
         runServer(wlp, server, env, "stop");
         long started = System.nanoTime();
@@ -141,7 +179,7 @@ public final class ControlPlane {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         ControlPlane plane = new ControlPlane(api,
                 new Db("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName, dbUser, dbPassword),
-                kube, knowledge, webhook, token, port, env, wlp, server);
+                kube, knowledge, webhook, dbProxy, litellm, token, port, env, wlp, server, oidc);
         return plane;
     }
 
@@ -172,6 +210,15 @@ public final class ControlPlane {
         return replica;
     }
 
+    /** Stops the replica, if one was started, so it cannot take the lead from tests that follow. */
+    public synchronized void stopReplica() {
+        if (replica != null) {
+            Map<String, String> env = new HashMap<>(serverEnv);
+            runServer(wlp, server + "-replica", env, "stop");
+            replica = null;
+        }
+    }
+
     /** The log of a server of this run ({@code server} or its replica), for tests that check what it wrote. */
     public String log(boolean ofReplica) {
         try {
@@ -195,6 +242,26 @@ public final class ControlPlane {
                     Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    /** Writes a thread dump of the server next to its logs, to diagnose a request that hung. */
+    static void threadDump(String why) {
+        ControlPlane plane = instance;
+        if (plane == null) {
+            return;
+        }
+        try {
+            Path pidFile = plane.wlp.resolve("usr/servers/.pid/" + plane.server + ".pid");
+            String pid = Files.readString(pidFile).trim();
+            Path out = plane.wlp.resolve("usr/servers/" + plane.server + "/logs/threads-" + System.currentTimeMillis() + ".txt");
+            new ProcessBuilder("jcmd", pid, "Thread.print").redirectOutput(out.toFile()).redirectErrorStream(true)
+                    .start().waitFor(30, TimeUnit.SECONDS);
+            System.out.println("thread dump after " + why + ": " + out);
+        } catch (IOException e) {
+            System.out.println("no thread dump: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -121,6 +121,11 @@ public final class KubeTestServer implements AutoCloseable {
 
     /** Starts a server on {@code port} (0 for any free port) with the CRDs found in {@code crdDir}. */
     public static KubeTestServer start(int port, Path crdDir) {
+        // the JDK server drops connections idle for 30 s, which the control plane's pooled client (no retry on a
+        // failed connection) would meet as "unreachable"; API servers keep them far longer. Read once per JVM.
+        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+            System.setProperty("sun.net.httpserver.idleInterval", "3600");
+        }
         KubeTestServer s = new KubeTestServer();
         s.kinds.put("v1/secrets", new Kind("v1", "Secret", "secrets", false, null));
         s.kinds.put("v1/configmaps", new Kind("v1", "ConfigMap", "configmaps", false, null));
