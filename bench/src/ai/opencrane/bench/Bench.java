@@ -48,7 +48,9 @@ public final class Bench {
             long first = server.start(true);
             server.stop();
             log("restarting it on the migrated database");
-            long ready = server.start(false);
+            Path startupJfr = cfg.work().resolve("bench-startup.jfr");
+            long ready = server.start(false, cfg.profile()
+                    ? "-XX:StartFlightRecording=name=startup,settings=profile,filename=" + startupJfr : null);
             String liberty = server.startupMessages();
             Server.sleep(5000);
             Memory memory = new Memory(server.pid());
@@ -59,7 +61,9 @@ public final class Bench {
             report.environment("idleMemory", memory.breakdown());
 
             OpenApi openApi = OpenApi.fetch(new Api(cfg.base(), cfg.token()));
-            Context ctx = new Context(cfg, db, report, memory, new Profiler(cfg, server.pid()), openApi,
+            Profiler profiler = new Profiler(cfg, server.pid());
+            profiler.stopStartup(startupJfr);
+            Context ctx = new Context(cfg, db, report, memory, profiler, openApi,
                     new Cpu(server.pid(), server.kubePid(), db));
             log("pgbench ceilings (-S, -N) with " + cfg.connections() + " clients");
             PgBench pg = new PgBench(cfg);

@@ -46,6 +46,19 @@ final class Profiler {
         }
     }
 
+    /** Ends the recording a profiled start began ({@code -XX:StartFlightRecording=name=startup}) and summarises it. */
+    void stopStartup(Path jfr) {
+        if (!cfg.profile()) {
+            return;
+        }
+        jcmd("JFR.stop", "name=startup");
+        try {
+            summaries.put("startup (launch to ready + 5 s)", summarise(jfr));
+        } catch (IOException e) {
+            summaries.put("startup (launch to ready + 5 s)", Map.of("error", e.getMessage()));
+        }
+    }
+
     Map<String, Map<String, Object>> summaries() {
         return summaries;
     }

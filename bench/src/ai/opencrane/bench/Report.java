@@ -17,7 +17,8 @@ import jakarta.json.stream.JsonGenerator;
 
 /**
  * Everything a run found: the environment it ran in, each scenario's measurements, every status that was
- * not the expected one, and the targets (PASS, MISS, or NOT AVAILABLE when the route does not exist yet).
+ * not the expected one, and the targets (PASS, FAIL for a missed target, or NOT AVAILABLE when the route
+ * does not exist yet).
  * Written as JSON (all figures) and Markdown (the summary tables).
  */
 final class Report {
@@ -25,7 +26,7 @@ final class Report {
     /** A target of the issue and how this run did against it. {@code pass} null: not measured. */
     record Target(String name, String measured, String goal, Boolean pass, String note) {
         String result() {
-            return pass == null ? "NOT AVAILABLE" : pass ? "PASS" : "MISS";
+            return pass == null ? "NOT AVAILABLE" : pass ? "PASS" : "FAIL";
         }
     }
 

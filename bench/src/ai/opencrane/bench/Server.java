@@ -70,12 +70,17 @@ final class Server implements AutoCloseable {
      * {@code /healthz} and an authenticated {@code GET /api/v1/tenants}.
      */
     long start(boolean clean) {
+        return start(clean, null);
+    }
+
+    /** As {@link #start(boolean)}, with extra JVM options for this start ({@code JVM_ARGS}). */
+    long start(boolean clean, String jvmArgs) {
         List<String> args = new ArrayList<>(List.of("start", Config.SERVER));
         if (clean) {
             args.add("--clean");
         }
         long t0 = System.nanoTime();
-        Process launcher = launch(args);
+        Process launcher = launch(args, jvmArgs);
         Api api = new Api(cfg.base(), cfg.token());
         long deadline = t0 + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
@@ -90,7 +95,7 @@ final class Server implements AutoCloseable {
     }
 
     void stop() {
-        waitFor(launch(List.of("stop", Config.SERVER)), 120);
+        waitFor(launch(List.of("stop", Config.SERVER), null), 120);
     }
 
     /** The Liberty JVM's process id. */
@@ -147,13 +152,16 @@ final class Server implements AutoCloseable {
         return env;
     }
 
-    private Process launch(List<String> args) {
+    private Process launch(List<String> args, String jvmArgs) {
         List<String> cmd = new ArrayList<>(List.of(cfg.wlp().resolve("bin/server").toString()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(cfg.work().resolve("server-" + args.get(0) + ".out").toFile());
         pb.environment().clear();
         pb.environment().putAll(environment());
+        if (jvmArgs != null) {
+            pb.environment().put("JVM_ARGS", jvmArgs);
+        }
         try {
             return pb.start();
         } catch (IOException e) {
