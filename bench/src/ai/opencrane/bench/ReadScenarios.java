@@ -40,6 +40,7 @@ final class ReadScenarios {
         double seeded = Seed.tenantRows(ctx.db, total, ctx.tenant());
         long rows = ctx.db.queryLong("SELECT count(*) FROM tenants");
         Res first = ctx.api.get("/api/v1/tenants");
+        expect200(ctx, "list tenants (probe)", first);
         int size = first.status() == 200 ? first.data().size() : -1;
         Context.PeakAndHalf r = ctx.peakAndHalf("list tenants", "/api/v1/tenants", ctx.cfg.token());
         ctx.report.target("GET /tenants first page (" + rows + " rows) p99 at half of peak", Context.ms(r.half().p99()),
@@ -74,6 +75,7 @@ final class ReadScenarios {
             return;
         }
         Res deep = ctx.api.get("/api/v1/audit?cursor=" + cursor);
+        expect200(ctx, "audit deep page (probe)", deep);
         String firstId = deep.status() == 200 && !deep.data().isEmpty() ? deep.data().getJsonObject(0).getString("id") : null;
         d.add("deepPageStartsAtExpectedRow", expectedFirstId.equals(firstId));
         if (!expectedFirstId.equals(firstId)) {
@@ -94,6 +96,7 @@ final class ReadScenarios {
     /** The API's cursor must be base64url of ["<instant>", "<id>"] for a deep cursor to be made. */
     private static void checkCursorFormat(Context ctx) {
         Res r = ctx.api.get("/api/v1/audit?limit=1");
+        expect200(ctx, "audit cursor probe", r);
         if (r.status() != 200 || !r.json().getJsonObject("pagination").containsKey("nextCursor")) {
             throw new IllegalStateException("GET /audit?limit=1 gave no cursor (status " + r.status() + ")");
         }
@@ -107,6 +110,12 @@ final class ReadScenarios {
             }
         } catch (RuntimeException e) {
             throw new IllegalStateException("the audit cursor format is not [instant, id]: " + e.getMessage());
+        }
+    }
+
+    private static void expect200(Context ctx, String what, Res r) {
+        if (r.status() != 200) {
+            ctx.report.unexpected(what, r.status(), 1);
         }
     }
 

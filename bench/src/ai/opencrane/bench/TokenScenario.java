@@ -56,6 +56,9 @@ final class TokenScenario {
         if (revoked != 204) {
             ctx.report.unexpected("revoke access token", revoked, 1);
         }
+        if (after != 401) {
+            ctx.report.unexpected("request with a revoked token", after, 1);
+        }
         ctx.report.target("access-token authentication overhead", String.format("%+.3f ms mean, %+.3f ms median",
                 added, a.median(true) - a.median(false)), goal, added < 0.2, String.format("%d requests each way", a.count(true)));
         ctx.report.target("valid cached token: database reads", reads < 0 ? "unknown (no access_tokens table)"
