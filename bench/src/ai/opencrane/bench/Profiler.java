@@ -41,8 +41,8 @@ final class Profiler {
         jcmd("JFR.stop", "name=" + name(scenario));
         try {
             summaries.put(scenario, summarise(file(scenario)));
-        } catch (IOException e) {
-            summaries.put(scenario, Map.of("error", e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            summaries.put(scenario, Map.of("error", String.valueOf(e.getMessage())));
         }
     }
 
@@ -54,8 +54,8 @@ final class Profiler {
         jcmd("JFR.stop", "name=startup");
         try {
             summaries.put("startup (launch to ready + 5 s)", summarise(jfr));
-        } catch (IOException e) {
-            summaries.put("startup (launch to ready + 5 s)", Map.of("error", e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            summaries.put("startup (launch to ready + 5 s)", Map.of("error", String.valueOf(e.getMessage())));
         }
     }
 
@@ -96,7 +96,7 @@ final class Profiler {
     }
 
     private static String method(RecordedFrame f) {
-        return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+        return f.getMethod() == null ? "(unknown)" : f.getMethod().getType().getName() + "." + f.getMethod().getName();
     }
 
     private String name(String scenario) {
