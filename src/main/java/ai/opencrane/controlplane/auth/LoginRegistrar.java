@@ -10,7 +10,6 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.annotation.ServletSecurity.TransportGuarantee;
-import jakarta.servlet.annotation.WebListener;
 
 import ai.opencrane.controlplane.platform.Settings;
 
@@ -20,7 +19,6 @@ import ai.opencrane.controlplane.platform.Settings;
  * registered here, they are either {@link LoginServlet} behind the OpenID Connect client or, unconfigured,
  * the JAX-RS routes of {@link AuthResource} answering 503 in the envelope.
  */
-@WebListener
 public class LoginRegistrar implements ServletContextListener {
 
     static final String LOGIN = "/api/v1/auth/login";

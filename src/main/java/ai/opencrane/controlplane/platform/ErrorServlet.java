@@ -3,7 +3,6 @@ package ai.opencrane.controlplane.platform;
 import java.io.IOException;
 
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * The web container's error page: requests it refuses before they reach the API (undecodable paths,
  * unknown paths outside {@code /api/v1}, failures in servlets) get the JSON envelope too, never HTML.
  */
-@WebServlet(urlPatterns = "/_error")
 public class ErrorServlet extends HttpServlet {
 
     @Override

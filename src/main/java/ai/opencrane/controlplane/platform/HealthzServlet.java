@@ -3,13 +3,11 @@ package ai.opencrane.controlplane.platform;
 import java.io.IOException;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code GET /healthz}: 200 when PostgreSQL answers, 503 "degraded" when it does not. Public. */
-@WebServlet(urlPatterns = "/healthz", loadOnStartup = 1)
 public class HealthzServlet extends HttpServlet {
 
     @Inject

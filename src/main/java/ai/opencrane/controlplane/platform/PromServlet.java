@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code opencrane_*} application metrics). Liberty serves it at {@code /metrics}, a path it does not let
  * an application move, so this public route relays it over loopback.
  */
-@WebServlet(urlPatterns = "/prom")
 public class PromServlet extends HttpServlet {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

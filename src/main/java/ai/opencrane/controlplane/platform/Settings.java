@@ -228,6 +228,14 @@ public class Settings {
     @ConfigProperty(name = "opencrane.skill-registry-url", defaultValue = "http://skill-registry.opencrane-system.svc:5000")
     String skillRegistryUrl;
 
+    @Inject
+    @ConfigProperty(name = "opencrane.service-account.audience")
+    Optional<String> serviceAccountAudience;
+
+    @Inject
+    @ConfigProperty(name = "opencrane.service-account.subjects")
+    Optional<List<String>> serviceAccountSubjects;
+
     /** The static bearer token, if one is configured (blank counts as none). */
     public Optional<String> apiToken() {
         return apiToken.map(String::trim).filter(s -> !s.isEmpty());
@@ -493,5 +501,15 @@ public class Settings {
     /** The skill registry tenants' assistants fetch skill bundles from (in the effective contract). */
     public String skillRegistryUrl() {
         return skillRegistryUrl;
+    }
+
+    /** The audience a Kubernetes service-account token must be minted for; none: such tokens are refused. */
+    public Optional<String> serviceAccountAudience() {
+        return serviceAccountAudience.filter(s -> !s.isBlank());
+    }
+
+    /** Service accounts whose tokens are accepted ({@code system:serviceaccount:ns:name}, {@code :*} for all of ns). */
+    public Optional<List<String>> serviceAccountSubjects() {
+        return serviceAccountSubjects.filter(l -> !l.isEmpty());
     }
 }

@@ -23,7 +23,9 @@ import ai.opencrane.controlplane.platform.Settings;
  * <li>{@code ocp_} access tokens ({@link AccessTokenVerifier}: in-memory cache, revocation pushed by PostgreSQL);</li>
  * <li>JWTs, which the container (mpJwt, scoped to {@code Bearer eyJ...} headers in server.xml) has already
  * verified against the identity provider's keys, issuer, audience and expiry: this class only accepts the
- * principal the container built for exactly this token, and refuses the token when there is none.</li>
+ * principal the container built for exactly this token;</li>
+ * <li>else, when configured, Kubernetes projected service-account tokens ({@link ServiceAccountTokens}:
+ * a TokenReview for the configured audience, only allowed service accounts).</li>
  * </ol>
  * Without a bearer token the session cookie from the browser login is looked up. Every refusal is a 401 whose
  * message says what was wrong, is counted per client address (429 past the limit) and audited.
@@ -42,6 +44,9 @@ public class Authenticator {
 
     @Inject
     FailedAuthentications failures;
+
+    @Inject
+    ServiceAccountTokens serviceAccounts;
 
     /**
      * The caller for the presented credentials, or empty when the request carries none at all; invalid
@@ -91,8 +96,13 @@ public class Authenticator {
         if (credentials.containerPrincipal() instanceof JsonWebToken jwt && token.equals(jwt.getRawToken())) {
             return JwtCallers.of(jwt);
         }
-        // Seam for a second issuer: Kubernetes projected service-account tokens are JWTs the container does not
-        // verify; a TokenReview through the Kubernetes client would be tried here before the token is refused.
+        // a second issuer: Kubernetes projected service-account tokens, which the API server reviews
+        if (serviceAccounts.enabled()) {
+            Optional<Caller> workload = serviceAccounts.verify(token);
+            if (workload.isPresent()) {
+                return workload.get();
+            }
+        }
         throw unauthorized("JWT rejected: bad signature, wrong issuer or audience, or expired");
     }
 

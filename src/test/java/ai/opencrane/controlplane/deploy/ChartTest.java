@@ -107,6 +107,8 @@ class ChartTest {
         expected.put("OPENCRANE_RECONCILE_INTERVAL_SECONDS", "30");
         expected.put("OPENCRANE_PROJECTION_DRIFT_ALERT_THRESHOLD", "5");
         expected.put("OPENCRANE_DRIFT_WEBHOOK_URL", "https://hooks.example.com/drift");
+        expected.put("OPENCRANE_SERVICE_ACCOUNT_AUDIENCE", "opencrane-api");
+        expected.put("OPENCRANE_SERVICE_ACCOUNT_SUBJECTS", "system:serviceaccount:automation:ci,system:serviceaccount:ops:*");
         expected.put("OPENCRANE_OIDC_ISSUER", "https://id.example.com/realms/crane");
         expected.put("OPENCRANE_OIDC_CLIENT_ID", "crane");
         expected.put("OPENCRANE_OIDC_CLIENT_SECRET", "secret:crane-oidc/secret");

@@ -4,6 +4,7 @@ import static ai.opencrane.controlplane.testkit.Fixtures.CR_VERSION;
 import static ai.opencrane.controlplane.testkit.Fixtures.tenantBody;
 import static ai.opencrane.controlplane.testkit.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import ai.opencrane.controlplane.testkit.ControlPlane;
 import ai.opencrane.controlplane.testkit.Db;
 import ai.opencrane.controlplane.testkit.Res;
 
-/** Many writers at once: one winner per version, one creator per name, no lost update. */
+/** Many writers at once: one winner per version, one creator per name, no lost update, no use after revocation. */
 class ConcurrencyIT {
 
     private final Api api = ControlPlane.api();
@@ -96,5 +97,41 @@ class ConcurrencyIT {
         answers.stream().filter(r -> r.status() == 409).forEach(r -> assertEquals("ALREADY_EXISTS", r.code()));
         assertEquals(1, db.count("SELECT count(*) FROM tenants WHERE name = ?", name));
         assertEquals(1, db.count("SELECT count(*) FROM audit_log WHERE tenant = ? AND action = 'Created'", name));
+    }
+
+    @Test
+    void noRequestIsAcceptedAfterTheRevocationReturned() throws Exception {
+        jakarta.json.JsonObject created = api.post("/api/v1/access-tokens", "{\"name\":\"" + unique("race") + "\"}").json();
+        String token = created.getString("plainTextToken");
+        String id = created.getString("id");
+        record Use(long startedNanos, int status) {
+        }
+        List<Use> uses = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService users = Executors.newFixedThreadPool(6);
+        for (int i = 0; i < 6; i++) {
+            users.submit(() -> {
+                while (running.get()) {
+                    long started = System.nanoTime();
+                    uses.add(new Use(started, api.as(token).from("198.51.100.77").get("/api/v1/audit?limit=1").status()));
+                }
+                return null;
+            });
+        }
+        Thread.sleep(1500);
+        Res revoked = api.delete("/api/v1/access-tokens/" + id);
+        long revokedAt = System.nanoTime();
+        assertEquals(204, revoked.status(), revoked.body());
+        Thread.sleep(1500);
+        running.set(false);
+        users.shutdown();
+        users.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        long acceptedBefore = uses.stream().filter(u -> u.startedNanos() < revokedAt && u.status() == 200).count();
+        List<Use> after = uses.stream().filter(u -> u.startedNanos() > revokedAt).toList();
+        assertTrue(acceptedBefore > 0, "the token worked before it was revoked");
+        assertTrue(after.size() > 0, "requests were made after the revocation");
+        // refused: 401, or 429 once this client address has failed too often
+        assertTrue(after.stream().allMatch(u -> u.status() == 401 || u.status() == 429),
+                "every request started after DELETE returned is refused: " + after.stream().map(Use::status).distinct().toList());
     }
 }

@@ -149,6 +149,9 @@ public final class ControlPlane {
         env.put("OPENCRANE_KUBE_TIMEOUT_MS", "3000");
         env.put("OPENCRANE_NAMESPACE", NAMESPACE);
         env.put("OPENCRANE_KNOWLEDGE_ENDPOINT", knowledge.url());
+        env.put("OPENCRANE_SERVICE_ACCOUNT_AUDIENCE", "opencrane-it");
+        // a heap dump if the server runs out of memory, outside its logs (it holds credentials)
+        env.put("JVM_ARGS", "-XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=" + wlp.getParent().toAbsolutePath());
         env.put("OPENCRANE_KNOWLEDGE_TIMEOUT_MS", "2000");
         env.put("OPENCRANE_RECONCILE_INTERVAL_SECONDS", "2");
         env.put("OPENCRANE_RECONCILE_GRACE_SECONDS", "6");
