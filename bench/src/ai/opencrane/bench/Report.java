@@ -69,13 +69,19 @@ final class Report {
         notes.add(text);
     }
 
-    /** Records every status of {@code load} outside {@code expected}; returns {@code load}. */
+    /**
+     * Records every status of {@code load} outside {@code expected}, and its transport errors (connect, read,
+     * write, timeout) as status 0; returns {@code load}.
+     */
     Load check(String scenario, Load load, Set<Integer> expected) {
         load.statuses().forEach((status, count) -> {
             if (!expected.contains(status)) {
                 unexpected.add(new Unexpected(scenario, status, count));
             }
         });
+        if (load.ioErrors() > 0) {
+            unexpected.add(new Unexpected(scenario, 0, load.ioErrors()));
+        }
         return load;
     }
 
@@ -117,8 +123,7 @@ final class Report {
         md.append("\n| Scenario | Requests/s | Ceiling | Ratio | p50 ms | p99 ms | CPU ms/request: server, kube, PG "
                 + "| Unexpected |\n|---|---:|---|---:|---:|---:|---|---:|\n");
         for (Row r : rows) {
-            long bad = unexpected.stream().filter(x -> x.scenario().equals(r.scenario())).mapToLong(Unexpected::count).sum()
-                    + r.load().ioErrors();
+            long bad = unexpected.stream().filter(x -> x.scenario().equals(r.scenario())).mapToLong(Unexpected::count).sum();
             double n = Math.max(1, r.load().requests());
             String cpu = r.cpu() == null ? "-" : String.format("%.2f, %.2f, %.2f", r.cpu().server() * 1000 / n,
                     r.cpu().kube() * 1000 / n, r.cpu().postgres() * 1000 / n);
@@ -135,7 +140,7 @@ final class Report {
         if (!unexpected.isEmpty()) {
             md.append("\n**Unexpected statuses (the run fails):**\n\n");
             unexpected.forEach(x -> md.append("- ").append(x.scenario()).append(": ").append(x.count())
-                    .append(" × ").append(x.status()).append('\n'));
+                    .append(" × ").append(x.status() == 0 ? "transport error" : String.valueOf(x.status())).append('\n'));
         }
         if (!aborted.isEmpty()) {
             md.append("\n**Aborted scenarios (the run fails):**\n\n");
