@@ -2,14 +2,17 @@ package ai.opencrane.controlplane.api;
 
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /** JSON-B conversions between records and JSON-P values (nulls omitted). */
 public final class JsonMapping {
+
+    /** Looked up once: {@code Json.*} runs a ServiceLoader scan of the application's class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -17,7 +20,7 @@ public final class JsonMapping {
     }
 
     public static JsonValue toJson(Object value) {
-        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(JSONB.toJson(value)))) {
             return reader.readValue();
         }
     }

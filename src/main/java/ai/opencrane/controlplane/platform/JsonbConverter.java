@@ -2,9 +2,9 @@ package ai.opencrane.controlplane.platform;
 
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -14,6 +14,9 @@ import jakarta.persistence.Converter;
  */
 @Converter
 public class JsonbConverter implements AttributeConverter<JsonValue, Object> {
+
+    /** Looked up once: {@code Json.*} runs a ServiceLoader scan of the application's class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public Object convertToDatabaseColumn(JsonValue value) {
@@ -25,7 +28,7 @@ public class JsonbConverter implements AttributeConverter<JsonValue, Object> {
         if (column == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(column.toString()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(column.toString()))) {
             return reader.readValue();
         }
     }

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import ai.opencrane.controlplane.kube.Objects;
 
@@ -24,6 +24,9 @@ import ai.opencrane.controlplane.kube.Objects;
  * A freshly created resource therefore never differs from its row.
  */
 public final class Comparison {
+
+    /** Looked up once: {@code Json.*} runs a ServiceLoader scan of the application's class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final List<String> TENANT_FIELDS = List.of("displayName", "email", "team", "labels", "policyRef",
             "suspended", "monthlyBudgetUsd", "resources", "skillAllowlist", "mcpPolicy", "channels", "configOverrides",
@@ -59,13 +62,13 @@ public final class Comparison {
             JsonValue v = spec.get(f);
             if (f.equals("domains") && v != null && v.getValueType() == JsonValue.ValueType.OBJECT
                     && !v.asJsonObject().containsKey("defaultDeny")) {
-                v = Json.createObjectBuilder(v.asJsonObject()).add("defaultDeny", true).build();
+                v = JSON.createObjectBuilder(v.asJsonObject()).add("defaultDeny", true).build();
             }
             if (f.equals("egressRules") && v != null && v.getValueType() == JsonValue.ValueType.ARRAY) {
-                JsonArrayBuilder rules = Json.createArrayBuilder();
+                JsonArrayBuilder rules = JSON.createArrayBuilder();
                 for (JsonValue r : v.asJsonArray()) {
                     rules.add(r.getValueType() == JsonValue.ValueType.OBJECT && !r.asJsonObject().containsKey("protocol")
-                            ? Json.createObjectBuilder(r.asJsonObject()).add("protocol", "TCP").build() : r);
+                            ? JSON.createObjectBuilder(r.asJsonObject()).add("protocol", "TCP").build() : r);
                 }
                 v = rules.build();
             }
@@ -102,18 +105,18 @@ public final class Comparison {
                 if (sorted.isEmpty()) {
                     yield JsonValue.NULL;
                 }
-                JsonObjectBuilder b = Json.createObjectBuilder();
+                JsonObjectBuilder b = JSON.createObjectBuilder();
                 sorted.forEach(b::add);
                 yield b.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder b = Json.createArrayBuilder();
+                JsonArrayBuilder b = JSON.createArrayBuilder();
                 v.asJsonArray().forEach(x -> b.add(normalise(x)));
                 yield b.build();
             }
             case NUMBER -> {
                 BigDecimal d = ((JsonNumber) v).bigDecimalValue();
-                yield Json.createValue(d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros());
+                yield JSON.createValue(d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros());
             }
             default -> v;
         };

@@ -2,9 +2,9 @@ package ai.opencrane.controlplane.tenant;
 
 import java.time.Instant;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -18,6 +18,9 @@ import ai.opencrane.controlplane.platform.JsonbConverter;
 @Entity
 @Table(name = "tenants")
 public class Tenant {
+
+    /** Looked up once: {@code Json.*} runs a ServiceLoader scan of the application's class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Id
     String name;
@@ -81,12 +84,12 @@ public class Tenant {
 
     /** The row in the shape of the resource it projects, so one mapping serves both. */
     JsonObject asResource() {
-        JsonObjectBuilder meta = Json.createObjectBuilder().add("name", name).add("labels", labels)
+        JsonObjectBuilder meta = JSON.createObjectBuilder().add("name", name).add("labels", labels)
                 .add("resourceVersion", resourceVersion).add("creationTimestamp", createdAt.toString());
         if (uid != null) {
             meta.add("uid", uid);
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("apiVersion", CustomResources.API_VERSION)
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("apiVersion", CustomResources.API_VERSION)
                 .add("kind", "Tenant").add("metadata", meta).add("spec", spec);
         if (status != null) {
             b.add("status", status);
