@@ -61,6 +61,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class KubeTestServer implements AutoCloseable {
 
+    static {
+        // answer without Nagle's delay: the JDK server writes headers and body separately, and a client's
+        // delayed ACK would otherwise hold every answer back by ~40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Pattern NAMESPACED = Pattern.compile(
             "^/(?:api/(v1)|apis/([^/]+)/([^/]+))/namespaces/([^/]+)/([^/]+)(?:/([^/]+))?(?:/(status))?$");
     private static final Pattern CLUSTER = Pattern.compile("^/apis/([^/]+)/([^/]+)/([^/]+)$");
