@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +23,7 @@ import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.security.CurrentCaller;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /** Creates, lists and revokes access tokens; every change is audited without the token. */
 @ApplicationScoped
@@ -122,7 +122,7 @@ public class AccessTokenService {
     }
 
     private static JsonObjectBuilder describe(AccessToken t) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", t.id).add("name", t.name).add("owner", t.owner)
+        JsonObjectBuilder b = JsonMapping.JSON.createObjectBuilder().add("id", t.id).add("name", t.name).add("owner", t.owner)
                 .add("createdBy", t.createdBy).add("scope", t.scope);
         if (t.expiresAt != null) {
             b.add("expiresAt", t.expiresAt.toString());

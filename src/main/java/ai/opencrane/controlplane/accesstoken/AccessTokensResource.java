@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.accesstoken;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 
+@ApplicationScoped
 @Path("/access-tokens")
 @Tag(name = "Access Tokens")
 @Produces(MediaType.APPLICATION_JSON)

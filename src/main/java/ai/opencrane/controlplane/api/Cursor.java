@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
@@ -22,7 +21,7 @@ public final class Cursor {
     }
 
     public static String encode(List<String> key) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonMapping.JSON.createArrayBuilder();
         key.forEach(array::add);
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(array.build().toString().getBytes(StandardCharsets.UTF_8));
@@ -35,7 +34,7 @@ public final class Cursor {
         }
         try {
             byte[] raw = Base64.getUrlDecoder().decode(cursor);
-            try (JsonReader reader = Json.createReader(new StringReader(new String(raw, StandardCharsets.UTF_8)))) {
+            try (JsonReader reader = JsonMapping.JSON.createReader(new StringReader(new String(raw, StandardCharsets.UTF_8)))) {
                 JsonArray array = reader.readArray();
                 if (array.size() != parts || array.stream().anyMatch(v -> v.getValueType() != JsonValue.ValueType.STRING)) {
                     throw invalidCursor();

@@ -14,7 +14,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 
 import jakarta.json.JsonValue;
@@ -65,7 +64,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         }
         try {
             checkStructure(text);
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonMapping.JSON.createReader(new StringReader(text))) {
                 return reader.readValue();
             }
         } catch (ApiException e) {
@@ -84,7 +83,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
      */
     private static void checkStructure(String text) {
         Deque<Set<String>> keys = new ArrayDeque<>();
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JsonMapping.JSON.createParser(new StringReader(text))) {
             int depth = 0;
             boolean done = false;
             while (parser.hasNext()) {

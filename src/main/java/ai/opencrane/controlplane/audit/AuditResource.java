@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.audit;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 
+@ApplicationScoped
 @Path("/audit")
 @Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package ai.opencrane.controlplane.auth;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -35,6 +36,7 @@ import ai.opencrane.controlplane.security.CurrentCaller;
  * (registered over these paths by {@link LoginRegistrar}); the methods here then only document them, and
  * answer 503 when OIDC is not configured.
  */
+@ApplicationScoped
 @Path("/auth")
 @PermitAll
 @Tag(name = "Auth")

@@ -5,13 +5,13 @@ import java.security.Principal;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import ai.opencrane.controlplane.api.ErrorCodes;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.RequestId;
 import ai.opencrane.controlplane.platform.Settings;
 
@@ -67,7 +67,7 @@ public class LoginServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader("X-Request-Id", requestId);
-        response.getWriter().write(Json.createObjectBuilder().add("error", message).add("code", code)
-                .add("detail", Json.createObjectBuilder().add("requestId", requestId)).build().toString());
+        response.getWriter().write(JsonMapping.JSON.createObjectBuilder().add("error", message).add("code", code)
+                .add("detail", JsonMapping.JSON.createObjectBuilder().add("requestId", requestId)).build().toString());
     }
 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +25,7 @@ import ai.opencrane.controlplane.platform.Database;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.security.Authenticator;
 import ai.opencrane.controlplane.security.Caller;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Browser sessions in PostgreSQL: opened after a container login, looked up by the gate on every cookie request
@@ -104,12 +104,12 @@ public class Sessions {
         }
         em.remove(session);
         audit.record(session.subject, "LoggedOut", "Session/" + session.subject, null, "logged out",
-                Json.createObjectBuilder().add("subject", session.subject).add("issuer", session.issuer).build());
+                JsonMapping.JSON.createObjectBuilder().add("subject", session.subject).add("issuer", session.issuer).build());
         return true;
     }
 
     private static JsonObjectBuilder identity(LoginIdentity who) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("subject", who.subject()).add("issuer", who.issuer());
+        JsonObjectBuilder b = JsonMapping.JSON.createObjectBuilder().add("subject", who.subject()).add("issuer", who.issuer());
         if (who.email() != null) {
             b.add("email", who.email());
         }

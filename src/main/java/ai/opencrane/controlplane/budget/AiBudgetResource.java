@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.budget;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ import ai.opencrane.controlplane.litellmkey.KeyService;
 import ai.opencrane.controlplane.litellmkey.KeyView;
 import ai.opencrane.controlplane.litellmkey.TenantSpendView;
 
+@ApplicationScoped
 @Path("/ai-budget")
 @Tag(name = "AI Budget")
 @Produces(MediaType.APPLICATION_JSON)

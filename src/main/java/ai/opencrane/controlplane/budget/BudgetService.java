@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -29,6 +28,7 @@ import ai.opencrane.controlplane.platform.Tx;
 import ai.opencrane.controlplane.usage.BudgetAlerts;
 import ai.opencrane.controlplane.usage.UsageTotals;
 import ai.opencrane.controlplane.usage.Usd;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Global and account budgets. The global ceiling lives only here. An account's ceiling is pushed to its LiteLLM
@@ -97,7 +97,7 @@ public class BudgetService {
                     .setParameter(1, limit).executeUpdate();
             audit.record("GlobalBudgetUpdated", "Budget/global", null,
                     limit == null ? "Global AI budget removed" : "Global AI budget set to " + Usd.clean(limit) + " USD a month",
-                    amount(Json.createObjectBuilder(), "monthlyLimitUsd", limit).build());
+                    amount(JsonMapping.JSON.createObjectBuilder(), "monthlyLimitUsd", limit).build());
             return current + 1;
         });
         return new Versioned<>(view(limit), version);
@@ -127,7 +127,7 @@ public class BudgetService {
                         ON CONFLICT (user_id) DO UPDATE SET monthly_limit_usd = EXCLUDED.monthly_limit_usd,
                             version = budget_accounts.version + 1, updated_at = clock_timestamp()""")
                         .setParameter(1, userId).setParameter(2, u.monthlyLimitUsd()).executeUpdate();
-                JsonObjectBuilder meta = Json.createObjectBuilder().add("userId", userId);
+                JsonObjectBuilder meta = JsonMapping.JSON.createObjectBuilder().add("userId", userId);
                 amount(meta, "monthlyLimitUsd", u.monthlyLimitUsd());
                 before.ifPresent(b -> amount(meta, "previousMonthlyLimitUsd", b.monthlyLimitUsd));
                 audit.record("AccountBudgetUpdated", "AccountBudget/" + userId, null, "AI budget of account " + userId
@@ -159,7 +159,7 @@ public class BudgetService {
                 checkVersion(ifMatch, current);
                 em.createNativeQuery("DELETE FROM budget_accounts WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
                 audit.record("AccountBudgetDeleted", "AccountBudget/" + userId, null, "AI budget of account " + userId + " removed",
-                        amount(Json.createObjectBuilder().add("userId", userId), "previousMonthlyLimitUsd", before.monthlyLimitUsd).build());
+                        amount(JsonMapping.JSON.createObjectBuilder().add("userId", userId), "previousMonthlyLimitUsd", before.monthlyLimitUsd).build());
             });
         } catch (RuntimeException e) {
             restore(userId, litellmBefore);

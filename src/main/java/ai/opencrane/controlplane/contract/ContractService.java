@@ -46,8 +46,13 @@ public class ContractService {
         Map<String, String> labels = new LinkedHashMap<>();
         tenant.labels().forEach((k, v) -> labels.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
 
+        Map<String, String> selectable = new LinkedHashMap<>(labels);
+        selectable.put("opencrane.io/tenant", name);
+        if (tenant.team() != null) {
+            selectable.put("opencrane.io/team", tenant.team());
+        }
         Map<String, JsonObject> specs = new LinkedHashMap<>();
-        for (AccessPolicy p : policies.all()) {
+        for (AccessPolicy p : policies.candidates(tenant.policyRef(), tenant.team(), selectable)) {
             specs.put(p.name(), p.spec());
         }
         PolicyBinding.Result binding = PolicyBinding.resolve(name, tenant.team(), labels, tenant.policyRef(), specs);

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Loads what resolving one principal's grants needs, in four statements whatever the data size: the group
@@ -93,7 +93,7 @@ public final class GrantQueries {
     }
 
     private static String list(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonMapping.JSON.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }

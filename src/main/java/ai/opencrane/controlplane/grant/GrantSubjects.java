@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /** Checks what grants refer to: subjects (tenant names, user ids, existing groups) and payloads that must exist. */
 @ApplicationScoped
@@ -111,7 +111,7 @@ public class GrantSubjects {
 
     /** A JSON array of strings, the way list parameters reach native queries here. */
     public static String jsonArray(Collection<String> values) {
-        var array = Json.createArrayBuilder();
+        var array = JsonMapping.JSON.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }

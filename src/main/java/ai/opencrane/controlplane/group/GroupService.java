@@ -7,7 +7,6 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -24,6 +23,7 @@ import ai.opencrane.controlplane.grant.GrantView;
 import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /** Groups of principals and the grants listed on them. */
 @ApplicationScoped
@@ -75,7 +75,7 @@ public class GroupService {
         List<GrantSpec> specs = specs(g, r.grants() == null ? List.of() : r.grants());
         grants.replace(GrantStore.Owner.GROUP, g.id, specs);
         audit.record("Created", resource(g), null, "group " + g.name + " created",
-                Json.createObjectBuilder().add("name", g.name).add("members", memberList.size())
+                JsonMapping.JSON.createObjectBuilder().add("name", g.name).add("members", memberList.size())
                         .add("grants", specs.size()).build());
         return view(g);
     }
@@ -111,7 +111,7 @@ public class GroupService {
         g.updatedAt = DbClock.now();
         em.flush();
         audit.record("Updated", resource(g), null, "group " + g.name + " updated",
-                Json.createObjectBuilder().add("name", g.name).add("fields", Json.createArrayBuilder(changed)).build());
+                JsonMapping.JSON.createObjectBuilder().add("name", g.name).add("fields", JsonMapping.JSON.createArrayBuilder(changed)).build());
         return view(g);
     }
 
@@ -128,7 +128,7 @@ public class GroupService {
         em.remove(g);
         em.flush();
         audit.record("Deleted", resource(g), null, "group " + g.name + " deleted",
-                Json.createObjectBuilder().add("name", g.name).add("grantsRemoved", removed).build());
+                JsonMapping.JSON.createObjectBuilder().add("name", g.name).add("grantsRemoved", removed).build());
     }
 
     private List<GrantSpec> specs(Group g, List<GroupGrantRequest> requests) {

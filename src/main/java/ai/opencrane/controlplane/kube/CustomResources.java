@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -21,6 +20,7 @@ import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1DeleteOptions;
 import io.kubernetes.client.openapi.models.V1Preconditions;
 import io.kubernetes.client.util.PatchUtils;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Namespaced {@code opencrane.io/v1alpha1} custom resources through the official client, as JSON-P
@@ -139,7 +139,7 @@ public class CustomResources {
     }
 
     public static JsonValue parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonMapping.JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

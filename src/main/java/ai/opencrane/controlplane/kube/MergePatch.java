@@ -2,10 +2,10 @@ package ai.opencrane.controlplane.kube;
 
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Computes the JSON merge patch (RFC 7386) that turns one object into another: changed members are set,
@@ -18,7 +18,7 @@ public final class MergePatch {
     }
 
     public static JsonObject diff(JsonObject from, JsonObject to) {
-        JsonObjectBuilder patch = Json.createObjectBuilder();
+        JsonObjectBuilder patch = JsonMapping.JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : from.entrySet()) {
             if (!to.containsKey(e.getKey())) {
                 patch.addNull(e.getKey());

@@ -6,12 +6,12 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import ai.opencrane.controlplane.api.ApiException;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.platform.Tx;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * The write path of projected kinds: the custom resource is the source of truth, so each write goes to
@@ -46,9 +46,9 @@ public class ProjectedWrites {
     public JsonObject create(Projection p, JsonObject resource, Change change) {
         String name = Objects.name(resource);
         String token = UUID.randomUUID().toString();
-        JsonObject marked = Json.createObjectBuilder(resource).add("metadata",
-                Json.createObjectBuilder(Objects.metadata(resource)).add("annotations",
-                        Json.createObjectBuilder(Objects.annotations(resource)).add(CREATE_TOKEN, token))).build();
+        JsonObject marked = JsonMapping.JSON.createObjectBuilder(resource).add("metadata",
+                JsonMapping.JSON.createObjectBuilder(Objects.metadata(resource)).add("annotations",
+                        JsonMapping.JSON.createObjectBuilder(Objects.annotations(resource)).add(CREATE_TOKEN, token))).build();
         JsonObject created;
         try {
             created = kube.create(p.plural(), marked);
@@ -190,14 +190,14 @@ public class ProjectedWrites {
 
     /** The patch, made conditional on the resource still being at {@code version}. */
     static JsonObject atVersion(JsonObject patch, String version) {
-        return Json.createObjectBuilder(patch).add("metadata",
-                Json.createObjectBuilder(Objects.object(patch, "metadata")).add("resourceVersion", version)).build();
+        return JsonMapping.JSON.createObjectBuilder(patch).add("metadata",
+                JsonMapping.JSON.createObjectBuilder(Objects.object(patch, "metadata")).add("resourceVersion", version)).build();
     }
 
     /** The parts of a resource the API writes: labels and spec. */
     static JsonObject editable(JsonObject resource) {
-        return Json.createObjectBuilder()
-                .add("metadata", Json.createObjectBuilder().add("labels", Objects.labels(resource)))
+        return JsonMapping.JSON.createObjectBuilder()
+                .add("metadata", JsonMapping.JSON.createObjectBuilder().add("labels", Objects.labels(resource)))
                 .add("spec", Objects.spec(resource))
                 .build();
     }

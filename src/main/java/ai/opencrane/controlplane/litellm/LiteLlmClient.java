@@ -17,7 +17,6 @@ import java.util.Optional;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -26,6 +25,7 @@ import jakarta.json.JsonValue;
 
 import ai.opencrane.controlplane.api.ApiException;
 import ai.opencrane.controlplane.platform.Settings;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * LiteLLM's admin API, as documented by LiteLLM (request and response shapes cited per method): virtual keys,
@@ -95,7 +95,7 @@ public class LiteLlmClient {
     public void deleteKey(String keyOrHash) {
         try {
             call("key/delete", "POST", "/key/delete",
-                    Json.createObjectBuilder().add("keys", Json.createArrayBuilder().add(keyOrHash)).build());
+                    JsonMapping.JSON.createObjectBuilder().add("keys", JsonMapping.JSON.createArrayBuilder().add(keyOrHash)).build());
         } catch (LiteLlmException e) {
             if (e.notFound() || e.rejected() && keyInfo(keyOrHash).isEmpty()) {
                 return;
@@ -112,7 +112,7 @@ public class LiteLlmClient {
     public void deleteKeyAlias(String alias) {
         try {
             call("key/delete", "POST", "/key/delete",
-                    Json.createObjectBuilder().add("key_aliases", Json.createArrayBuilder().add(alias)).build());
+                    JsonMapping.JSON.createObjectBuilder().add("key_aliases", JsonMapping.JSON.createArrayBuilder().add(alias)).build());
         } catch (LiteLlmException e) {
             if (!e.rejected()) {
                 throw e;
@@ -136,7 +136,7 @@ public class LiteLlmClient {
     /** {@code POST /key/block {"key": ...}} / {@code /key/unblock} (key_management_endpoints.py block_key / unblock_key). */
     public void setBlocked(String keyOrHash, boolean blocked) {
         call(blocked ? "key/block" : "key/unblock", "POST", blocked ? "/key/block" : "/key/unblock",
-                Json.createObjectBuilder().add("key", keyOrHash).build());
+                JsonMapping.JSON.createObjectBuilder().add("key", keyOrHash).build());
     }
 
     /**
@@ -209,7 +209,7 @@ public class LiteLlmClient {
         if (text.isEmpty()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonMapping.JSON.createReader(new StringReader(text))) {
             JsonStructure parsed = reader.read();
             return parsed;
         } catch (RuntimeException e) {

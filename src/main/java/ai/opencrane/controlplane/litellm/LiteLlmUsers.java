@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import ai.opencrane.controlplane.platform.Settings;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Accounts as LiteLLM internal users: a user's {@code max_budget} (reset every {@code budget_duration}) is the
@@ -57,7 +57,7 @@ public class LiteLlmUsers {
     }
 
     private void push(String userId, BigDecimal limit, boolean exists, boolean always) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("user_id", userId);
+        JsonObjectBuilder body = JsonMapping.JSON.createObjectBuilder().add("user_id", userId);
         if (limit == null) {
             body.addNull("max_budget");
         } else {

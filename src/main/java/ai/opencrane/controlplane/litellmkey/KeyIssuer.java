@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -26,6 +25,7 @@ import ai.opencrane.controlplane.litellm.LiteLlmUsers;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.platform.Tx;
 import ai.opencrane.controlplane.usage.Usd;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * The steps of a key's life, ordered so that no failure leaves a key without its row or a Secret without a
@@ -130,7 +130,7 @@ public class KeyIssuer {
             }
             record(actor, "LiteLLMKeyRevoked", k.tenant, byRequest ? k.tenant : null, "LiteLLM key " + k.keyAlias
                     + " of tenant " + k.tenant + " revoked" + (byRequest ? "" : " (tenant deleted)"),
-                    Json.createObjectBuilder().add("tenant", k.tenant).add("keyAlias", k.keyAlias).add("secretName", k.secretName)
+                    JsonMapping.JSON.createObjectBuilder().add("tenant", k.tenant).add("keyAlias", k.keyAlias).add("secretName", k.secretName)
                             .add("deletedInLiteLlm", true).build());
             try {
                 secrets.delete(k.secretName, null);
@@ -146,7 +146,7 @@ public class KeyIssuer {
             if (t.userId() != null) {
                 users.ensure(t.userId(), rows.accountLimit(t.userId()).orElse(null));
             }
-            JsonObjectBuilder body = Json.createObjectBuilder().add("key", k.keyHash).add("max_budget", Usd.clean(t.monthlyBudgetUsd()))
+            JsonObjectBuilder body = JsonMapping.JSON.createObjectBuilder().add("key", k.keyHash).add("max_budget", Usd.clean(t.monthlyBudgetUsd()))
                     .add("budget_duration", settings.litellmBudgetDuration());
             if (t.userId() != null) {
                 body.add("user_id", t.userId());
@@ -159,15 +159,15 @@ public class KeyIssuer {
             if (!rows.retarget(k.id, t)) {
                 return;
             }
-            JsonObjectBuilder m = Json.createObjectBuilder(meta(t));
+            JsonObjectBuilder m = JsonMapping.JSON.createObjectBuilder(meta(t));
             if (k.monthlyBudgetUsd != null) {
                 m.add("previousMonthlyBudgetUsd", Usd.clean(k.monthlyBudgetUsd));
             }
             record(actor, "LiteLLMKeyBudgetUpdated", k.tenant, null, "LiteLLM key " + k.keyAlias + " budget set to "
                     + Usd.clean(t.monthlyBudgetUsd()) + " USD a month", m.build());
             try {
-                secrets.mergePatch(k.secretName, Json.createObjectBuilder().add("metadata", Json.createObjectBuilder()
-                        .add("annotations", Json.createObjectBuilder()
+                secrets.mergePatch(k.secretName, JsonMapping.JSON.createObjectBuilder().add("metadata", JsonMapping.JSON.createObjectBuilder()
+                        .add("annotations", JsonMapping.JSON.createObjectBuilder()
                                 .add(KeySecret.BUDGET, Usd.clean(t.monthlyBudgetUsd()).toPlainString()))).build());
             } catch (KubeException e) {
                 if (!e.notFound()) {
@@ -190,7 +190,7 @@ public class KeyIssuer {
             if (rows.block(k.id, blocked)) {
                 record(actor, blocked ? "LiteLLMKeyBlocked" : "LiteLLMKeyUnblocked", k.tenant, null, "LiteLLM key " + k.keyAlias
                         + (blocked ? " blocked: the global AI budget is exceeded" : " unblocked: the global AI budget allows spending"),
-                        Json.createObjectBuilder().add("tenant", k.tenant).add("keyAlias", k.keyAlias).build());
+                        JsonMapping.JSON.createObjectBuilder().add("tenant", k.tenant).add("keyAlias", k.keyAlias).build());
             }
         });
     }
@@ -278,11 +278,11 @@ public class KeyIssuer {
     }
 
     private JsonObject generateBody(KeyTarget t, String id) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonMapping.JSON.createObjectBuilder()
                 .add("key_alias", t.alias())
                 .add("max_budget", Usd.clean(t.monthlyBudgetUsd()))
                 .add("budget_duration", settings.litellmBudgetDuration())
-                .add("metadata", Json.createObjectBuilder().add("tenant", t.tenant()).add("managed_by", "opencrane")
+                .add("metadata", JsonMapping.JSON.createObjectBuilder().add("tenant", t.tenant()).add("managed_by", "opencrane")
                         .add("opencrane_key_id", id));
         if (t.userId() != null) {
             b.add("user_id", t.userId());
@@ -299,7 +299,7 @@ public class KeyIssuer {
     }
 
     private static JsonObject meta(KeyTarget t) {
-        return Json.createObjectBuilder().add("tenant", t.tenant()).add("keyAlias", t.alias()).add("secretName", t.secretName())
+        return JsonMapping.JSON.createObjectBuilder().add("tenant", t.tenant()).add("keyAlias", t.alias()).add("secretName", t.secretName())
                 .add("monthlyBudgetUsd", Usd.clean(t.monthlyBudgetUsd())).build();
     }
 

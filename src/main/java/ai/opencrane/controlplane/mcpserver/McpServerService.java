@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +27,7 @@ import ai.opencrane.controlplane.outbound.OutboundTargets;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
 import ai.opencrane.controlplane.source.SourceReferences;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /** MCP server registrations with their grants and credential references. */
 @ApplicationScoped
@@ -104,7 +104,7 @@ public class McpServerService {
         credentials.replace(id, creds);
         grants.replace(GrantStore.Owner.MCP_SERVER, id, specs);
         audit.record("Created", resource(s), null, "MCP server " + s.name + " registered",
-                Json.createObjectBuilder().add("name", s.name).add("transport", s.transport)
+                JsonMapping.JSON.createObjectBuilder().add("name", s.name).add("transport", s.transport)
                         .add("grants", specs.size()).add("credentials", creds.size()).build());
         return view(s);
     }
@@ -166,7 +166,7 @@ public class McpServerService {
         s.updatedAt = DbClock.now();
         em.flush();
         audit.record("Updated", resource(s), null, "MCP server " + s.name + " updated",
-                Json.createObjectBuilder().add("name", s.name).add("fields", Json.createArrayBuilder(changed)).build());
+                JsonMapping.JSON.createObjectBuilder().add("name", s.name).add("fields", JsonMapping.JSON.createArrayBuilder(changed)).build());
         return view(s);
     }
 
@@ -180,7 +180,7 @@ public class McpServerService {
         em.remove(s);
         em.flush();
         audit.record("Deleted", resource(s), null, "MCP server " + s.name + " deleted",
-                Json.createObjectBuilder().add("name", s.name).build());
+                JsonMapping.JSON.createObjectBuilder().add("name", s.name).build());
     }
 
     private McpServer find(String id) {
@@ -211,7 +211,7 @@ public class McpServerService {
     }
 
     private static JsonArray array(List<String> values) {
-        return Json.createArrayBuilder(values).build();
+        return JsonMapping.JSON.createArrayBuilder(values).build();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

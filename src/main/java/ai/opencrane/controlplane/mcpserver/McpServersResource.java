@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.mcpserver;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.api.Versioned;
 
+@ApplicationScoped
 @Path("/mcp-servers")
 @Tag(name = "MCP Servers")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -13,14 +12,13 @@ import jakarta.persistence.Table;
 
 import ai.opencrane.controlplane.kube.CustomResources;
 import ai.opencrane.controlplane.platform.JsonbConverter;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /** A row of the {@code access_policies} projection; written only through {@link PolicyProjection}. */
 @Entity
 @Table(name = "access_policies")
 public class AccessPolicy {
 
-    /** Looked up once: {@code Json.*} runs a ServiceLoader scan of the application's class path on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Id
     String name;
@@ -54,12 +52,12 @@ public class AccessPolicy {
 
     /** The row in the shape of the resource it projects. */
     public JsonObject asResource() {
-        JsonObjectBuilder meta = JSON.createObjectBuilder().add("name", name)
+        JsonObjectBuilder meta = JsonMapping.JSON.createObjectBuilder().add("name", name)
                 .add("resourceVersion", resourceVersion).add("creationTimestamp", createdAt.toString());
         if (uid != null) {
             meta.add("uid", uid);
         }
-        JsonObjectBuilder b = JSON.createObjectBuilder().add("apiVersion", CustomResources.API_VERSION)
+        JsonObjectBuilder b = JsonMapping.JSON.createObjectBuilder().add("apiVersion", CustomResources.API_VERSION)
                 .add("kind", "AccessPolicy").add("metadata", meta).add("spec", spec);
         if (status != null) {
             b.add("status", status);

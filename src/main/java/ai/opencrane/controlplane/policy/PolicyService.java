@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -69,9 +68,28 @@ public class PolicyService {
         return p;
     }
 
-    /** Every projected policy, for binding tenants to policies. */
-    public List<AccessPolicy> all() {
-        return em.createQuery("SELECT p FROM AccessPolicy p ORDER BY p.name", AccessPolicy.class).getResultList();
+    /**
+     * The policies that could bind a tenant: the one it names, or else those whose selector its team and
+     * labels satisfy (filtered by PostgreSQL: {@code matchLabels} contained in the tenant's labels), so a
+     * contract never loads every policy. {@code labels} must include the implicit labels.
+     */
+    public List<AccessPolicy> candidates(String policyRef, String team, Map<String, String> labels) {
+        if (policyRef != null) {
+            AccessPolicy p = em.find(AccessPolicy.class, policyRef);
+            return p == null ? List.of() : List.of(p);
+        }
+        @SuppressWarnings("unchecked")
+        List<AccessPolicy> matches = em.createNativeQuery("""
+                SELECT * FROM access_policies
+                WHERE (spec->'tenantSelector'->>'matchTeam' IS NOT NULL
+                       OR spec->'tenantSelector'->'matchLabels' IS NOT NULL AND spec->'tenantSelector'->'matchLabels' <> '{}')
+                  AND (spec->'tenantSelector'->>'matchTeam' IS NULL OR spec->'tenantSelector'->>'matchTeam' = ?1)
+                  AND (spec->'tenantSelector'->'matchLabels' IS NULL OR spec->'tenantSelector'->'matchLabels' <@ CAST(?2 AS jsonb))
+                ORDER BY name""", AccessPolicy.class)
+                .setParameter(1, team == null ? "" : team)
+                .setParameter(2, JsonMapping.toJson(labels).toString())
+                .getResultList();
+        return matches;
     }
 
     public PolicyView create(PolicyCreate c) {
@@ -83,15 +101,15 @@ public class PolicyService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        JsonObjectBuilder spec = Json.createObjectBuilder();
+        JsonObjectBuilder spec = JsonMapping.JSON.createObjectBuilder();
         put(spec, "description", c.description());
         put(spec, "tenantSelector", c.tenantSelector());
         put(spec, "domains", c.domains());
         put(spec, "egressRules", c.egressRules());
         put(spec, "mcpServers", c.mcpServers());
-        JsonObject resource = Json.createObjectBuilder()
+        JsonObject resource = JsonMapping.JSON.createObjectBuilder()
                 .add("apiVersion", CustomResources.API_VERSION).add("kind", "AccessPolicy")
-                .add("metadata", Json.createObjectBuilder().add("name", c.name()))
+                .add("metadata", JsonMapping.JSON.createObjectBuilder().add("name", c.name()))
                 .add("spec", spec).build();
         JsonObject created = writes.create(projection, resource,
                 new Change("Created", "AccessPolicy " + c.name() + " created", null, false));
@@ -106,13 +124,13 @@ public class PolicyService {
         }
         checkName(name);
         JsonObject updated = writes.update(projection, name, ifMatch, current -> {
-            JsonObjectBuilder spec = Json.createObjectBuilder(Objects.spec(current));
+            JsonObjectBuilder spec = JsonMapping.JSON.createObjectBuilder(Objects.spec(current));
             set(spec, "description", u.description());
             set(spec, "tenantSelector", u.tenantSelector());
             set(spec, "domains", u.domains());
             set(spec, "egressRules", u.egressRules());
             set(spec, "mcpServers", u.mcpServers());
-            return Json.createObjectBuilder(current).add("spec", spec).build();
+            return JsonMapping.JSON.createObjectBuilder(current).add("spec", spec).build();
         }, new Change("Updated", "AccessPolicy " + name + " updated", null, false));
         return PolicyView.of(updated, settings.namespace(), Instant.now());
     }

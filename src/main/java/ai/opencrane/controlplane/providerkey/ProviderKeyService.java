@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -23,6 +22,7 @@ import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.platform.Settings;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Sets, lists and removes provider keys. A key is encrypted before anything is written, and without a
@@ -90,7 +90,7 @@ public class ProviderKeyService {
         em.flush();
         audit.record(created ? "Created" : "Updated", "ProviderKey/" + provider, null,
                 "API key for provider " + provider + (created ? " set" : " replaced"),
-                Json.createObjectBuilder().add("provider", provider).add("encryptionKeyId", sealed.keyId()).build());
+                JsonMapping.JSON.createObjectBuilder().add("provider", provider).add("encryptionKeyId", sealed.keyId()).build());
         return new Stored(ProviderKeyView.of(key), key.version);
     }
 
@@ -118,7 +118,7 @@ public class ProviderKeyService {
         ETags.check(headers, key.version);
         em.remove(key);
         audit.record("Deleted", "ProviderKey/" + provider, null, "API key for provider " + provider + " removed",
-                Json.createObjectBuilder().add("provider", provider).build());
+                JsonMapping.JSON.createObjectBuilder().add("provider", provider).build());
     }
 
     /** The plain key, for the components that hand it to the provider (e.g. a LiteLLM push). */

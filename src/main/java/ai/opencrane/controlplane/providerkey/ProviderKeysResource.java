@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.providerkey;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import ai.opencrane.controlplane.api.ErrorBody;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 
+@ApplicationScoped
 @Path("/providers/keys")
 @Tag(name = "Provider Keys")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,9 +13,9 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 import ai.opencrane.controlplane.kube.Objects;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * How a resource and its projected row are compared, the same way for detection and repair: each compared
@@ -25,8 +25,6 @@ import ai.opencrane.controlplane.kube.Objects;
  */
 public final class Comparison {
 
-    /** Looked up once: {@code Json.*} runs a ServiceLoader scan of the application's class path on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final List<String> TENANT_FIELDS = List.of("displayName", "email", "team", "labels", "policyRef",
             "suspended", "monthlyBudgetUsd", "resources", "skillAllowlist", "mcpPolicy", "channels", "configOverrides",
@@ -62,13 +60,13 @@ public final class Comparison {
             JsonValue v = spec.get(f);
             if (f.equals("domains") && v != null && v.getValueType() == JsonValue.ValueType.OBJECT
                     && !v.asJsonObject().containsKey("defaultDeny")) {
-                v = JSON.createObjectBuilder(v.asJsonObject()).add("defaultDeny", true).build();
+                v = JsonMapping.JSON.createObjectBuilder(v.asJsonObject()).add("defaultDeny", true).build();
             }
             if (f.equals("egressRules") && v != null && v.getValueType() == JsonValue.ValueType.ARRAY) {
-                JsonArrayBuilder rules = JSON.createArrayBuilder();
+                JsonArrayBuilder rules = JsonMapping.JSON.createArrayBuilder();
                 for (JsonValue r : v.asJsonArray()) {
                     rules.add(r.getValueType() == JsonValue.ValueType.OBJECT && !r.asJsonObject().containsKey("protocol")
-                            ? JSON.createObjectBuilder(r.asJsonObject()).add("protocol", "TCP").build() : r);
+                            ? JsonMapping.JSON.createObjectBuilder(r.asJsonObject()).add("protocol", "TCP").build() : r);
                 }
                 v = rules.build();
             }
@@ -105,18 +103,18 @@ public final class Comparison {
                 if (sorted.isEmpty()) {
                     yield JsonValue.NULL;
                 }
-                JsonObjectBuilder b = JSON.createObjectBuilder();
+                JsonObjectBuilder b = JsonMapping.JSON.createObjectBuilder();
                 sorted.forEach(b::add);
                 yield b.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder b = JSON.createArrayBuilder();
+                JsonArrayBuilder b = JsonMapping.JSON.createArrayBuilder();
                 v.asJsonArray().forEach(x -> b.add(normalise(x)));
                 yield b.build();
             }
             case NUMBER -> {
                 BigDecimal d = ((JsonNumber) v).bigDecimalValue();
-                yield JSON.createValue(d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros());
+                yield JsonMapping.JSON.createValue(d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros());
             }
             default -> v;
         };

@@ -11,13 +11,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.platform.Tx;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * The projection-drift alert: it fires when total drift reaches the configured threshold and clears when it
@@ -56,7 +56,7 @@ public class DriftAlerts {
                 announce(exceeded, totalDrift, snapshot);
             }
         }
-        return Json.createObjectBuilder().add("enabled", enabled).add("threshold", threshold)
+        return JsonMapping.JSON.createObjectBuilder().add("enabled", enabled).add("threshold", threshold)
                 .add("exceeded", exceeded).add("state", exceeded ? "alert" : "ok").build();
     }
 
@@ -64,7 +64,7 @@ public class DriftAlerts {
         LOG.warning(() -> firing ? "projection drift alert: " + totalDrift + " mismatches"
                 : "projection drift alert cleared");
         settings.driftWebhookUrl().ifPresent(url -> {
-            String body = Json.createObjectBuilder()
+            String body = JsonMapping.JSON.createObjectBuilder()
                     .add("event", firing ? "opencrane.projection_drift.alert" : "opencrane.projection_drift.resolved")
                     .add("severity", firing ? "warning" : "info")
                     .add("message", firing ? "Projection drift threshold exceeded: " + totalDrift + " mismatches detected"

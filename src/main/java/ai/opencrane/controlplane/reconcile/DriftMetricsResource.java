@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +22,7 @@ import ai.opencrane.controlplane.kube.Projection;
 import ai.opencrane.controlplane.policy.PolicyProjection;
 import ai.opencrane.controlplane.tenant.TenantProjection;
 
+@ApplicationScoped
 @Path("/metrics/projection-drift")
 @Tag(name = "Metrics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,7 +66,7 @@ public class DriftMetricsResource {
         ordered.put("tenant", kinds.get("tenant"));
         ordered.put("accessPolicy", kinds.get("accessPolicy"));
         DriftMetrics.Summary summary = new DriftMetrics.Summary(total, 2);
-        JsonObject snapshot = Json.createObjectBuilder().add("sampledAt", now.toString())
+        JsonObject snapshot = JsonMapping.JSON.createObjectBuilder().add("sampledAt", now.toString())
                 .add("summary", JsonMapping.toJson(summary)).add("resources", JsonMapping.toJson(ordered)).build();
         JsonObject alert = alerts.evaluate(total, snapshot);
         return new DriftMetrics("detect-only", now, summary,

@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -22,6 +21,7 @@ import ai.opencrane.controlplane.kube.CustomResources;
 import ai.opencrane.controlplane.kube.Objects;
 import ai.opencrane.controlplane.kube.Projection;
 import ai.opencrane.controlplane.platform.Tx;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Drift detection and repair for a projected kind. Both sides are read in name order, page by page (the
@@ -105,7 +105,7 @@ public class DriftService {
                         p.apply(f.resource(), true);
                         audit.record(actor, "Repaired", p.kind() + "/" + name, tenantOf(p, name),
                                 "Projection row of " + p.kind() + " " + name + " created from the resource",
-                                Json.createObjectBuilder().add("issue", "missing-projection").build());
+                                JsonMapping.JSON.createObjectBuilder().add("issue", "missing-projection").build());
                     });
                 }
                 case "field-mismatch" -> {
@@ -115,8 +115,8 @@ public class DriftService {
                         p.apply(f.resource(), true);
                         audit.record(actor, "Repaired", p.kind() + "/" + name, tenantOf(p, name),
                                 "Projection row of " + p.kind() + " " + name + " corrected from the resource",
-                                Json.createObjectBuilder().add("issue", "field-mismatch")
-                                        .add("fields", Json.createArrayBuilder(f.mismatch().fields())).build());
+                                JsonMapping.JSON.createObjectBuilder().add("issue", "field-mismatch")
+                                        .add("fields", JsonMapping.JSON.createArrayBuilder(f.mismatch().fields())).build());
                     });
                 }
                 default -> {
@@ -130,7 +130,7 @@ public class DriftService {
                         p.remove(name, null);
                         audit.record(actor, "Pruned", p.kind() + "/" + name, tenantOf(p, name),
                                 "Projection row of " + p.kind() + " " + name + " deleted: no resource",
-                                Json.createObjectBuilder().add("issue", "missing-source").build());
+                                JsonMapping.JSON.createObjectBuilder().add("issue", "missing-source").build());
                     });
                 }
             }

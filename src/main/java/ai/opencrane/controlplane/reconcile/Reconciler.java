@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -25,6 +24,7 @@ import ai.opencrane.controlplane.kube.Compensations;
 import ai.opencrane.controlplane.kube.Projection;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.platform.Tx;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * One reconcile pass, run by the leader on a schedule: settle pending compensations, scan both kinds for
@@ -119,7 +119,7 @@ public class Reconciler {
                 }
                 total += remaining;
             }
-            alerts.evaluate(total, Json.createObjectBuilder().add("totalDriftCount", total).build());
+            alerts.evaluate(total, JsonMapping.JSON.createObjectBuilder().add("totalDriftCount", total).build());
             tx.run(() -> em.createNativeQuery(
                     "DELETE FROM projection_tombstones WHERE deleted_at < clock_timestamp() - interval '1 hour'").executeUpdate());
             lastSuccess.set(System.currentTimeMillis() / 1000);

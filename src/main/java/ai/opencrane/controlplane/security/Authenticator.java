@@ -48,6 +48,8 @@ public class Authenticator {
     @Inject
     ServiceAccountTokens serviceAccounts;
 
+    private volatile byte[] staticDigest;
+
     /**
      * The caller for the presented credentials, or empty when the request carries none at all; invalid
      * credentials are a 401 (429 while the client address is over its failure limit).
@@ -78,8 +80,8 @@ public class Authenticator {
         if (token.isEmpty() || token.length() > 8192) {
             throw unauthorized("malformed bearer token");
         }
-        Optional<String> configured = settings.apiToken();
-        if (configured.isPresent() && constantTimeEquals(token, configured.get())) {
+        byte[] configured = staticTokenDigest();
+        if (configured != null && matches(token, configured)) {
             return Caller.staticToken();
         }
         if (token.startsWith(AccessTokenVerifier.PREFIX)) {
@@ -90,6 +92,16 @@ public class Authenticator {
             return jwt(token, credentials);
         }
         throw unauthorized("unrecognised bearer token");
+    }
+
+    /** The static token's digest, computed once (the setting does not change while the server runs). */
+    private byte[] staticTokenDigest() {
+        byte[] digest = staticDigest;
+        if (digest == null && settings.apiToken().isPresent()) {
+            digest = sha256(settings.apiToken().get());
+            staticDigest = digest;
+        }
+        return digest;
     }
 
     private Caller jwt(String token, Credentials credentials) {
@@ -120,8 +132,12 @@ public class Authenticator {
         return new ApiException(401, ErrorCodes.UNAUTHORIZED, message);
     }
 
-    static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(sha256(a), sha256(b));
+    /**
+     * Whether {@code token} has the given SHA-256 digest, in time that depends on neither: digests have one
+     * length, and {@link MessageDigest#isEqual} looks at every byte.
+     */
+    static boolean matches(String token, byte[] digest) {
+        return MessageDigest.isEqual(sha256(token), digest);
     }
 
     public static byte[] sha256(String value) {

@@ -5,11 +5,11 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.platform.Tx;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Rate-limits and audits failed authentication attempts per client address. The presented credential is never
@@ -49,7 +49,7 @@ public class FailedAuthentications {
     /** Counts and audits one refused credential of the given kind ({@code bearer}, {@code session}, ...). */
     public void record(String clientAddress, String kind, String reason) {
         boolean tripped = limiter.failed(clientAddress);
-        var metadata = Json.createObjectBuilder().add("clientAddress", clientAddress).add("credential", kind)
+        var metadata = JsonMapping.JSON.createObjectBuilder().add("clientAddress", clientAddress).add("credential", kind)
                 .add("reason", reason).build();
         try {
             tx.run(() -> {

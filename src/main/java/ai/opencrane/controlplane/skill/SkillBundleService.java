@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +26,7 @@ import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
 import ai.opencrane.controlplane.source.SourceReferences;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /** The skills catalogue: bundles, their entitlements and promotion history, and the scan gate on publishing. */
 @ApplicationScoped
@@ -105,7 +105,7 @@ public class SkillBundleService {
         promotions.replace(id, promos);
         grants.replace(GrantStore.Owner.SKILL_BUNDLE, id, specs);
         audit.record("Created", resource(b), null, "skill bundle " + b.name + "@" + b.version + " added",
-                Json.createObjectBuilder().add("name", b.name).add("version", b.version).add("digest", b.digest)
+                JsonMapping.JSON.createObjectBuilder().add("name", b.name).add("version", b.version).add("digest", b.digest)
                         .add("grants", specs.size()).build());
         return view(b);
     }
@@ -174,8 +174,8 @@ public class SkillBundleService {
         em.flush();
         String action = "published".equals(status) && !"published".equals(wasStatus) ? "Published" : "Updated";
         audit.record(action, resource(b), null, "skill bundle " + b.name + "@" + b.version + " "
-                + action.toLowerCase(), Json.createObjectBuilder().add("name", b.name).add("version", b.version)
-                .add("fields", Json.createArrayBuilder(changed)).build());
+                + action.toLowerCase(), JsonMapping.JSON.createObjectBuilder().add("name", b.name).add("version", b.version)
+                .add("fields", JsonMapping.JSON.createArrayBuilder(changed)).build());
         return view(b);
     }
 
@@ -189,7 +189,7 @@ public class SkillBundleService {
         em.remove(b);
         em.flush();
         audit.record("Deleted", resource(b), null, "skill bundle " + b.name + "@" + b.version + " removed",
-                Json.createObjectBuilder().add("name", b.name).add("version", b.version).build());
+                JsonMapping.JSON.createObjectBuilder().add("name", b.name).add("version", b.version).build());
     }
 
     private SkillBundle find(String id) {
@@ -221,7 +221,7 @@ public class SkillBundleService {
     }
 
     private static JsonArray array(List<String> values) {
-        return Json.createArrayBuilder(values).build();
+        return JsonMapping.JSON.createArrayBuilder(values).build();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

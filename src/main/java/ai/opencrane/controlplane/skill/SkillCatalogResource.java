@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.skill;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.api.Versioned;
 
+@ApplicationScoped
 @Path("/skills/catalog")
 @Tag(name = "Skills Catalogue")
 @Produces(MediaType.APPLICATION_JSON)

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,6 +20,7 @@ import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.outbound.OutboundTargets;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /** Third-party sources: registration, updates, removal (refused while catalogue entries refer to one). */
 @ApplicationScoped
@@ -80,7 +80,7 @@ public class ThirdPartySourceService {
         em.flush();
         items.replace(s.id, list);
         audit.record("Created", resource(s), null, "third-party source " + s.name + " registered",
-                Json.createObjectBuilder().add("name", s.name).add("type", s.type).add("items", list.size()).build());
+                JsonMapping.JSON.createObjectBuilder().add("name", s.name).add("type", s.type).add("items", list.size()).build());
         return view(s);
     }
 
@@ -125,7 +125,7 @@ public class ThirdPartySourceService {
         s.updatedAt = DbClock.now();
         em.flush();
         audit.record("Updated", resource(s), null, "third-party source " + s.name + " updated",
-                Json.createObjectBuilder().add("name", s.name).add("fields", Json.createArrayBuilder(changed)).build());
+                JsonMapping.JSON.createObjectBuilder().add("name", s.name).add("fields", JsonMapping.JSON.createArrayBuilder(changed)).build());
         return view(s);
     }
 
@@ -143,7 +143,7 @@ public class ThirdPartySourceService {
         em.remove(s);
         em.flush();
         audit.record("Deleted", resource(s), null, "third-party source " + s.name + " removed",
-                Json.createObjectBuilder().add("name", s.name).build());
+                JsonMapping.JSON.createObjectBuilder().add("name", s.name).build());
     }
 
     private ThirdPartySource find(String id) {

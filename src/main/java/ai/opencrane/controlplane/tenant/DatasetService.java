@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -74,7 +73,7 @@ public class DatasetService {
         insert(name, "team", m.team());
         insert(name, "project", m.project());
         insert(name, "personal", m.personal());
-        JsonObject metadata = Json.createObjectBuilder().add("membership", JsonMapping.toJson(m)).build();
+        JsonObject metadata = JsonMapping.JSON.createObjectBuilder().add("membership", JsonMapping.toJson(m)).build();
         audit.record("DatasetsUpdated", "Tenant/" + name, name, "Dataset memberships of " + name + " replaced", metadata);
         return m;
     }

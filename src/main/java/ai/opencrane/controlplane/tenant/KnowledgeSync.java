@@ -13,11 +13,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import ai.opencrane.controlplane.api.ApiException;
 import ai.opencrane.controlplane.platform.Settings;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Pushes a tenant's dataset memberships to the knowledge service (Cognee's permissions API) when one is
@@ -35,12 +35,12 @@ public class KnowledgeSync {
         if (settings.knowledgeEndpoint().isEmpty()) {
             return;
         }
-        JsonArrayBuilder subjects = Json.createArrayBuilder();
+        JsonArrayBuilder subjects = JsonMapping.JSON.createArrayBuilder();
         add(subjects, "org", m.org());
         add(subjects, "team", m.team());
         add(subjects, "project", m.project());
         add(subjects, "personal", m.personal());
-        String body = Json.createObjectBuilder().add("subjects", subjects).build().toString();
+        String body = JsonMapping.JSON.createObjectBuilder().add("subjects", subjects).build().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.knowledgeEndpoint().get()
                         + "/v1/permissions/tenants/" + URLEncoder.encode(tenant, StandardCharsets.UTF_8) + "/subjects"))
                 .timeout(Duration.ofMillis(settings.knowledgeTimeoutMs()))
@@ -66,6 +66,6 @@ public class KnowledgeSync {
     }
 
     private static void add(JsonArrayBuilder out, String scope, List<String> subjects) {
-        subjects.forEach(s -> out.add(Json.createObjectBuilder().add("scope", scope).add("subject", s)));
+        subjects.forEach(s -> out.add(JsonMapping.JSON.createObjectBuilder().add("scope", scope).add("subject", s)));
     }
 }

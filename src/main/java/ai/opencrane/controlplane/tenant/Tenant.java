@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -13,14 +12,13 @@ import jakarta.persistence.Table;
 
 import ai.opencrane.controlplane.kube.CustomResources;
 import ai.opencrane.controlplane.platform.JsonbConverter;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /** A row of the {@code tenants} projection; written only through {@link TenantProjection}. */
 @Entity
 @Table(name = "tenants")
 public class Tenant {
 
-    /** Looked up once: {@code Json.*} runs a ServiceLoader scan of the application's class path on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Id
     String name;
@@ -84,12 +82,12 @@ public class Tenant {
 
     /** The row in the shape of the resource it projects, so one mapping serves both. */
     JsonObject asResource() {
-        JsonObjectBuilder meta = JSON.createObjectBuilder().add("name", name).add("labels", labels)
+        JsonObjectBuilder meta = JsonMapping.JSON.createObjectBuilder().add("name", name).add("labels", labels)
                 .add("resourceVersion", resourceVersion).add("creationTimestamp", createdAt.toString());
         if (uid != null) {
             meta.add("uid", uid);
         }
-        JsonObjectBuilder b = JSON.createObjectBuilder().add("apiVersion", CustomResources.API_VERSION)
+        JsonObjectBuilder b = JsonMapping.JSON.createObjectBuilder().add("apiVersion", CustomResources.API_VERSION)
                 .add("kind", "Tenant").add("metadata", meta).add("spec", spec);
         if (status != null) {
             b.add("status", status);
@@ -98,6 +96,7 @@ public class Tenant {
     }
 
     TenantView view() {
-        return TenantView.of(asResource(), updatedAt);
+        return TenantView.of(name, labels, spec, status == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : status,
+                resourceVersion, createdAt, updatedAt);
     }
 }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +24,7 @@ import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.kube.ProjectedWrites;
 import ai.opencrane.controlplane.kube.ProjectedWrites.Change;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Tenant rules: validation before anything is written, reads from the projection, writes through
@@ -88,7 +88,7 @@ public class TenantService {
             throw ApiException.invalid(errors);
         }
         JsonObject created = writes.create(projection, TenantSpecs.resource(c), new Change("Created",
-                "Tenant " + c.name() + " created", Json.createObjectBuilder().add("displayName", c.displayName())
+                "Tenant " + c.name() + " created", JsonMapping.JSON.createObjectBuilder().add("displayName", c.displayName())
                         .add("team", c.team() == null ? "" : c.team()).build(), true));
         changed.fire(new TenantChanged(TenantChanged.Kind.CREATED, c.name(), created));
         return TenantView.of(created, Instant.now());
@@ -189,7 +189,7 @@ public class TenantService {
     }
 
     private static JsonObject changedFields(TenantUpdate u) {
-        var fields = Json.createArrayBuilder();
+        var fields = JsonMapping.JSON.createArrayBuilder();
         for (var c : TenantUpdate.class.getRecordComponents()) {
             try {
                 if (c.getAccessor().invoke(u) != null) {
@@ -199,6 +199,6 @@ public class TenantService {
                 throw new IllegalStateException(e);
             }
         }
-        return Json.createObjectBuilder().add("fields", fields).build();
+        return JsonMapping.JSON.createObjectBuilder().add("fields", fields).build();
     }
 }

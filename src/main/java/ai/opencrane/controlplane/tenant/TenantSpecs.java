@@ -3,7 +3,6 @@ package ai.opencrane.controlplane.tenant;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -19,7 +18,7 @@ final class TenantSpecs {
     }
 
     static JsonObject resource(TenantCreate c) {
-        JsonObjectBuilder spec = Json.createObjectBuilder()
+        JsonObjectBuilder spec = JsonMapping.JSON.createObjectBuilder()
                 .add("displayName", c.displayName())
                 .add("email", c.email());
         put(spec, "team", c.team());
@@ -32,10 +31,10 @@ final class TenantSpecs {
         put(spec, "mcpPolicy", c.mcpPolicy());
         put(spec, "channels", c.channels());
         put(spec, "configOverrides", c.configOverrides());
-        return Json.createObjectBuilder()
+        return JsonMapping.JSON.createObjectBuilder()
                 .add("apiVersion", CustomResources.API_VERSION)
                 .add("kind", "Tenant")
-                .add("metadata", Json.createObjectBuilder().add("name", c.name())
+                .add("metadata", JsonMapping.JSON.createObjectBuilder().add("name", c.name())
                         .add("labels", JsonMapping.toJson(c.labels() == null ? Map.of() : c.labels())))
                 .add("spec", spec)
                 .build();
@@ -43,7 +42,7 @@ final class TenantSpecs {
 
     /** The resource as it should be after {@code u}: named fields replaced or removed, the rest kept. */
     static JsonObject apply(JsonObject current, TenantUpdate u) {
-        JsonObjectBuilder spec = Json.createObjectBuilder(Objects.spec(current));
+        JsonObjectBuilder spec = JsonMapping.JSON.createObjectBuilder(Objects.spec(current));
         set(spec, "displayName", u.displayName());
         set(spec, "email", u.email());
         set(spec, "team", u.team());
@@ -63,12 +62,12 @@ final class TenantSpecs {
 
     static JsonObject suspended(JsonObject current, boolean suspended) {
         return withSpecAndLabels(current,
-                Json.createObjectBuilder(Objects.spec(current)).add("suspended", suspended).build(), Objects.labels(current));
+                JsonMapping.JSON.createObjectBuilder(Objects.spec(current)).add("suspended", suspended).build(), Objects.labels(current));
     }
 
     private static JsonObject withSpecAndLabels(JsonObject current, JsonObject spec, JsonObject labels) {
-        return Json.createObjectBuilder(current)
-                .add("metadata", Json.createObjectBuilder(Objects.metadata(current)).add("labels", labels))
+        return JsonMapping.JSON.createObjectBuilder(current)
+                .add("metadata", JsonMapping.JSON.createObjectBuilder(Objects.metadata(current)).add("labels", labels))
                 .add("spec", spec)
                 .build();
     }

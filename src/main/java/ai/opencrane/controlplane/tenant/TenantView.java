@@ -40,16 +40,21 @@ public record TenantView(
         @Schema(required = true) Instant createdAt,
         Instant updatedAt) {
 
-    /** The view of a Tenant resource (or of its projection, which holds the same parts). */
+    /** The view of a Tenant resource. */
     static TenantView of(JsonObject resource, Instant updatedAt) {
-        JsonObject spec = Objects.spec(resource);
-        JsonObject status = Objects.status(resource);
+        return of(Objects.name(resource), Objects.labels(resource), Objects.spec(resource), Objects.status(resource),
+                Objects.resourceVersion(resource), Objects.created(resource), updatedAt);
+    }
+
+    /** The view from the parts a resource and its projected row both have. */
+    static TenantView of(String name, JsonObject labels, JsonObject spec, JsonObject status, String resourceVersion,
+                         Instant createdAt, Instant updatedAt) {
         return new TenantView(
-                Objects.name(resource),
+                name,
                 spec.getString("displayName", ""),
                 spec.getString("email", ""),
                 spec.getString("team", null),
-                stringMap(Objects.labels(resource)),
+                stringMap(labels),
                 spec.getString("policyRef", null),
                 spec.getBoolean("suspended", false),
                 spec.containsKey("monthlyBudgetUsd") ? spec.getJsonNumber("monthlyBudgetUsd").bigDecimalValue() : null,
@@ -64,8 +69,8 @@ public record TenantView(
                 status.getString("ingressHost", null),
                 status.getString("message", null),
                 status.getString("effectivePolicyRef", null),
-                Objects.resourceVersion(resource),
-                Objects.created(resource),
+                resourceVersion,
+                createdAt,
                 updatedAt);
     }
 

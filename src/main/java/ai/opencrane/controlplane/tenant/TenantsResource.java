@@ -2,6 +2,7 @@ package ai.opencrane.controlplane.tenant;
 
 import java.net.URI;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,7 @@ import ai.opencrane.controlplane.reconcile.DriftService;
 import ai.opencrane.controlplane.reconcile.RepairReport;
 import ai.opencrane.controlplane.security.CurrentCaller;
 
+@ApplicationScoped
 @Path("/tenants")
 @Tag(name = "Tenants")
 @Produces(MediaType.APPLICATION_JSON)

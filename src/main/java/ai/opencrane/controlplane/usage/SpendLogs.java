@@ -11,12 +11,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Reads one row of LiteLLM's {@code /spend/logs} into a usage record. The fields are LiteLLM's
@@ -86,7 +86,7 @@ public final class SpendLogs {
             return o;
         }
         if (v instanceof JsonString s && s.getString().trim().startsWith("{")) {
-            try (JsonReader r = Json.createReader(new StringReader(s.getString()))) {
+            try (JsonReader r = JsonMapping.JSON.createReader(new StringReader(s.getString()))) {
                 return r.readObject();
             } catch (RuntimeException e) {
                 return JsonValue.EMPTY_JSON_OBJECT;

@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.usage;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 
+@ApplicationScoped
 @Path("/token-usage")
 @Tag(name = "Token Usage")
 @Produces(MediaType.APPLICATION_JSON)
