@@ -35,6 +35,11 @@ final class Memory {
         return kb("VmRSS") / 1024.0;
     }
 
+    /** The JVM's thread count now. */
+    long threads() {
+        return kb("Threads");
+    }
+
     /** Peak resident set size since the JVM started, in MiB. */
     double peakMb() {
         return kb("VmHWM") / 1024.0;

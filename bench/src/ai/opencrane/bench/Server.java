@@ -26,11 +26,20 @@ import ai.opencrane.controlplane.testkit.Api;
 final class Server implements AutoCloseable {
 
     private final Config cfg;
+    private final String dbName;
+    private final Map<String, String> settings;
     private Process kube;
     private String kubeUrl;
 
     Server(Config cfg) {
+        this(cfg, cfg.dbName(), Map.of("OPENCRANE_RECONCILE_INTERVAL_SECONDS", "3600"));
+    }
+
+    /** A server on database {@code dbName} with extra settings (environment variables) of its own. */
+    Server(Config cfg, String dbName, Map<String, String> settings) {
         this.cfg = cfg;
+        this.dbName = dbName;
+        this.settings = settings;
     }
 
     void startKube() {
@@ -141,14 +150,14 @@ final class Server implements AutoCloseable {
         env.put("OPENCRANE_HTTP_HOST", "127.0.0.1");
         env.put("OPENCRANE_DB_HOST", "127.0.0.1");
         env.put("OPENCRANE_DB_PORT", "5432");
-        env.put("OPENCRANE_DB_NAME", cfg.dbName());
+        env.put("OPENCRANE_DB_NAME", dbName);
         env.put("OPENCRANE_DB_USER", Db.USER);
         env.put("OPENCRANE_DB_PASSWORD", Db.PASSWORD);
         env.put("OPENCRANE_API_TOKEN", cfg.token());
         env.put("OPENCRANE_KUBE_API_SERVER", kubeUrl);
         env.put("OPENCRANE_KUBE_TOKEN", "bench-kube-token");
         env.put("OPENCRANE_NAMESPACE", cfg.namespace());
-        env.put("OPENCRANE_RECONCILE_INTERVAL_SECONDS", "3600");
+        env.putAll(settings);
         return env;
     }
 
