@@ -157,6 +157,7 @@ final class Server implements AutoCloseable {
         env.put("OPENCRANE_KUBE_API_SERVER", kubeUrl);
         env.put("OPENCRANE_KUBE_TOKEN", "bench-kube-token");
         env.put("OPENCRANE_NAMESPACE", cfg.namespace());
+        env.put("MALLOC_ARENA_MAX", "2"); // as the image and bin/dev set it
         env.putAll(settings);
         return env;
     }
