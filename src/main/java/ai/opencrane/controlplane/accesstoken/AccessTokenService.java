@@ -14,16 +14,16 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
 import ai.opencrane.controlplane.api.Cursor;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.security.CurrentCaller;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /** Creates, lists and revokes access tokens; every change is audited without the token. */
 @ApplicationScoped

@@ -20,12 +20,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.platform.Database;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.security.Authenticator;
 import ai.opencrane.controlplane.security.Caller;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Browser sessions in PostgreSQL: opened after a container login, looked up by the gate on every cookie request

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
@@ -28,7 +29,6 @@ import ai.opencrane.controlplane.platform.Tx;
 import ai.opencrane.controlplane.usage.BudgetAlerts;
 import ai.opencrane.controlplane.usage.UsageTotals;
 import ai.opencrane.controlplane.usage.Usd;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Global and account budgets. The global ceiling lives only here. An account's ceiling is pushed to its LiteLLM

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
@@ -23,7 +24,6 @@ import ai.opencrane.controlplane.grant.GrantView;
 import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /** Groups of principals and the grants listed on them. */
 @ApplicationScoped

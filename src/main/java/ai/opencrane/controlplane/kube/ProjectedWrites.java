@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.platform.Tx;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * The write path of projected kinds: the custom resource is the source of truth, so each write goes to

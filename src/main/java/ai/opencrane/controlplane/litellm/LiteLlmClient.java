@@ -24,8 +24,8 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
 import ai.opencrane.controlplane.api.ApiException;
-import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.api.JsonMapping;
+import ai.opencrane.controlplane.platform.Settings;
 
 /**
  * LiteLLM's admin API, as documented by LiteLLM (request and response shapes cited per method): virtual keys,

@@ -9,8 +9,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.api.JsonMapping;
+import ai.opencrane.controlplane.platform.Settings;
 
 /**
  * Accounts as LiteLLM internal users: a user's {@code max_budget} (reset every {@code budget_duration}) is the

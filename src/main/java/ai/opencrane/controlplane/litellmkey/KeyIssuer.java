@@ -16,6 +16,7 @@ import jakarta.json.JsonObjectBuilder;
 import io.kubernetes.client.openapi.models.V1Secret;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.kube.KubeException;
 import ai.opencrane.controlplane.kube.Secrets;
@@ -25,7 +26,6 @@ import ai.opencrane.controlplane.litellm.LiteLlmUsers;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.platform.Tx;
 import ai.opencrane.controlplane.usage.Usd;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * The steps of a key's life, ordered so that no failure leaves a key without its row or a Secret without a

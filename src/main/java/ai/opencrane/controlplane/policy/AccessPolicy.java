@@ -10,9 +10,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.kube.CustomResources;
 import ai.opencrane.controlplane.platform.JsonbConverter;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /** A row of the {@code access_policies} projection; written only through {@link PolicyProjection}. */
 @Entity

@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.ErrorBody;
-import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.Flags;
+import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.reconcile.DriftReport;
 import ai.opencrane.controlplane.reconcile.DriftService;

@@ -24,8 +24,8 @@ import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.kube.CustomResources;
 import ai.opencrane.controlplane.kube.Objects;
-import ai.opencrane.controlplane.kube.ProjectedWrites;
 import ai.opencrane.controlplane.kube.ProjectedWrites.Change;
+import ai.opencrane.controlplane.kube.ProjectedWrites;
 import ai.opencrane.controlplane.platform.Settings;
 
 /** Access-policy rules: validation, reads from the projection, writes through {@link ProjectedWrites}. */

@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import ai.opencrane.controlplane.api.ApiException;
 import ai.opencrane.controlplane.api.ETags;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.platform.Settings;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Sets, lists and removes provider keys. A key is encrypted before anything is written, and without a

@@ -14,8 +14,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import ai.opencrane.controlplane.kube.Objects;
 import ai.opencrane.controlplane.api.JsonMapping;
+import ai.opencrane.controlplane.kube.Objects;
 
 /**
  * How a resource and its projected row are compared, the same way for detection and repair: each compared

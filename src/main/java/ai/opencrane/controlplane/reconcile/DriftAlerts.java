@@ -15,9 +15,9 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.platform.Tx;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * The projection-drift alert: it fires when total drift reaches the configured threshold and clears when it

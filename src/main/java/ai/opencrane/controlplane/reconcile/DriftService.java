@@ -15,13 +15,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.kube.Compensations;
 import ai.opencrane.controlplane.kube.CustomResources;
 import ai.opencrane.controlplane.kube.Objects;
 import ai.opencrane.controlplane.kube.Projection;
 import ai.opencrane.controlplane.platform.Tx;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Drift detection and repair for a projected kind. Both sides are read in name order, page by page (the

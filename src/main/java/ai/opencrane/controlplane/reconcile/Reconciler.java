@@ -20,11 +20,11 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.kube.Compensations;
 import ai.opencrane.controlplane.kube.Projection;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.platform.Tx;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * One reconcile pass, run by the leader on a schedule: settle pending compensations, scan both kinds for

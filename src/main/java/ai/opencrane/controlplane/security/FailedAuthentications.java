@@ -6,10 +6,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.platform.Tx;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
  * Rate-limits and audits failed authentication attempts per client address. The presented credential is never

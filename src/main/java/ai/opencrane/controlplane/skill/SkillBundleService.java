@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
@@ -26,7 +27,6 @@ import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
 import ai.opencrane.controlplane.source.SourceReferences;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /** The skills catalogue: bundles, their entitlements and promotion history, and the scan gate on publishing. */
 @ApplicationScoped

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
@@ -20,7 +21,6 @@ import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.outbound.OutboundTargets;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /** Third-party sources: registration, updates, removal (refused while catalogue entries refer to one). */
 @ApplicationScoped

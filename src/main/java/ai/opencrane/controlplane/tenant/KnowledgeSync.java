@@ -16,8 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 
 import ai.opencrane.controlplane.api.ApiException;
-import ai.opencrane.controlplane.platform.Settings;
 import ai.opencrane.controlplane.api.JsonMapping;
+import ai.opencrane.controlplane.platform.Settings;
 
 /**
  * Pushes a tenant's dataset memberships to the knowledge service (Cognee's permissions API) when one is

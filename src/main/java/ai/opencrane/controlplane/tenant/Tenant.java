@@ -4,21 +4,21 @@ import java.time.Instant;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.kube.CustomResources;
 import ai.opencrane.controlplane.platform.JsonbConverter;
-import ai.opencrane.controlplane.api.JsonMapping;
 
 /** A row of the {@code tenants} projection; written only through {@link TenantProjection}. */
 @Entity
 @Table(name = "tenants")
 public class Tenant {
-
 
     @Id
     String name;
@@ -96,7 +96,7 @@ public class Tenant {
     }
 
     TenantView view() {
-        return TenantView.of(name, labels, spec, status == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : status,
+        return TenantView.of(name, labels, spec, status == null ? JsonValue.EMPTY_JSON_OBJECT : status,
                 resourceVersion, createdAt, updatedAt);
     }
 }

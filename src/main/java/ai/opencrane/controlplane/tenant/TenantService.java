@@ -19,12 +19,12 @@ import io.kubernetes.client.custom.Quantity;
 
 import ai.opencrane.controlplane.api.ApiException;
 import ai.opencrane.controlplane.api.Checks;
+import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
 import ai.opencrane.controlplane.api.PageParams;
-import ai.opencrane.controlplane.kube.ProjectedWrites;
 import ai.opencrane.controlplane.kube.ProjectedWrites.Change;
-import ai.opencrane.controlplane.api.JsonMapping;
+import ai.opencrane.controlplane.kube.ProjectedWrites;
 
 /**
  * Tenant rules: validation before anything is written, reads from the projection, writes through

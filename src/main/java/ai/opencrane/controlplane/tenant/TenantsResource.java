@@ -29,12 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ai.opencrane.controlplane.api.ETags;
+import ai.opencrane.controlplane.api.ErrorBody;
+import ai.opencrane.controlplane.api.Flags;
+import ai.opencrane.controlplane.api.Page;
+import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.contract.ContractService;
 import ai.opencrane.controlplane.contract.EffectiveContract;
-import ai.opencrane.controlplane.api.ErrorBody;
-import ai.opencrane.controlplane.api.Page;
-import ai.opencrane.controlplane.api.Flags;
-import ai.opencrane.controlplane.api.PageParams;
 import ai.opencrane.controlplane.reconcile.DriftReport;
 import ai.opencrane.controlplane.reconcile.DriftService;
 import ai.opencrane.controlplane.reconcile.RepairReport;
