@@ -29,8 +29,12 @@ public final class ETags {
 
     /** Throws 412 unless the If-Match header is absent or names {@code current}. */
     public static void check(HttpHeaders headers, Object current) {
-        String wanted = ifMatch(headers);
-        if (wanted != null && !wanted.equals(String.valueOf(current))) {
+        check(ifMatch(headers), current);
+    }
+
+    /** Throws 412 unless {@code wanted} (an {@link #ifMatch} value) is null or names {@code current}. */
+    public static void check(String wanted, Object current) {
+        if (wanted != null && (current == null || !wanted.equals(String.valueOf(current)))) {
             throw ApiException.preconditionFailed();
         }
     }

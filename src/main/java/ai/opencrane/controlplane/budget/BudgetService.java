@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
@@ -81,7 +82,7 @@ public class BudgetService {
     public Versioned<BudgetView> putGlobal(GlobalBudgetUpdate u, String ifMatch) {
         if (u.monthlyLimitUsd() == null) {
             Versioned<BudgetView> current = global();
-            checkVersion(ifMatch, current.version());
+            ETags.check(ifMatch, current.version());
             return current;
         }
         BigDecimal limit = u.monthlyLimitUsd().orElse(null);
@@ -89,7 +90,7 @@ public class BudgetService {
             @SuppressWarnings("unchecked")
             List<Object> locked = em.createNativeQuery("SELECT version FROM budget_global WHERE id = 1 FOR UPDATE").getResultList();
             long current = locked.isEmpty() ? 0 : ((Number) locked.get(0)).longValue();
-            checkVersion(ifMatch, current);
+            ETags.check(ifMatch, current);
             em.createNativeQuery("""
                     INSERT INTO budget_global (id, monthly_limit_usd) VALUES (1, ?1)
                     ON CONFLICT (id) DO UPDATE SET monthly_limit_usd = EXCLUDED.monthly_limit_usd,
@@ -115,13 +116,13 @@ public class BudgetService {
         checkUserId(userId);
         litellm.requireConfigured();
         Optional<AccountBudget> before = find(userId);
-        checkVersion(ifMatch, before.map(a -> a.version).orElse(0L));
+        ETags.check(ifMatch, before.map(a -> a.version).orElse(0L));
         Optional<Optional<BigDecimal>> litellmBefore = limitInLiteLlm(userId);
         pushOrFail(userId, u.monthlyLimitUsd(), litellmBefore.isPresent());
         try {
             tx.run(() -> {
                 long current = lockedVersion(userId);
-                checkVersion(ifMatch, current);
+                ETags.check(ifMatch, current);
                 em.createNativeQuery("""
                         INSERT INTO budget_accounts (user_id, monthly_limit_usd) VALUES (?1, ?2)
                         ON CONFLICT (user_id) DO UPDATE SET monthly_limit_usd = EXCLUDED.monthly_limit_usd,
@@ -145,7 +146,7 @@ public class BudgetService {
         checkUserId(userId);
         litellm.requireConfigured();
         AccountBudget before = find(userId).orElseThrow(() -> notFound(userId));
-        checkVersion(ifMatch, before.version);
+        ETags.check(ifMatch, before.version);
         Optional<Optional<BigDecimal>> litellmBefore = limitInLiteLlm(userId);
         if (litellmBefore.isPresent()) {
             pushOrFail(userId, null, true);
@@ -156,7 +157,7 @@ public class BudgetService {
                 if (current == 0) {
                     throw notFound(userId);
                 }
-                checkVersion(ifMatch, current);
+                ETags.check(ifMatch, current);
                 em.createNativeQuery("DELETE FROM budget_accounts WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
                 audit.record("AccountBudgetDeleted", "AccountBudget/" + userId, null, "AI budget of account " + userId + " removed",
                         amount(JsonMapping.JSON.createObjectBuilder().add("userId", userId), "previousMonthlyLimitUsd", before.monthlyLimitUsd).build());
@@ -221,12 +222,6 @@ public class BudgetService {
 
     private static JsonObjectBuilder amount(JsonObjectBuilder b, String name, BigDecimal value) {
         return value == null ? b.add(name, JsonValue.NULL) : b.add(name, Usd.clean(value));
-    }
-
-    private static void checkVersion(String ifMatch, long current) {
-        if (ifMatch != null && !ifMatch.equals(String.valueOf(current))) {
-            throw ApiException.preconditionFailed();
-        }
     }
 
     static void checkUserId(String userId) {

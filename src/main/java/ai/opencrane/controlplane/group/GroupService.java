@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
@@ -24,6 +25,7 @@ import ai.opencrane.controlplane.grant.GrantView;
 import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
+import ai.opencrane.controlplane.platform.Rows;
 
 /** Groups of principals and the grants listed on them. */
 @ApplicationScoped
@@ -63,7 +65,7 @@ public class GroupService {
 
     @Transactional
     public Versioned<GroupView> create(GroupRequest r) {
-        requireUniqueName(r.name(), null);
+        Rows.requireUniqueName(em, Group.class, r.name(), null, "a group");
         Group g = new Group(OpaqueIds.next("grp"), DbClock.now());
         g.name = r.name();
         g.scope = r.scope();
@@ -83,14 +85,12 @@ public class GroupService {
     @Transactional
     public Versioned<GroupView> update(String id, GroupUpdate u, String ifMatch) {
         Group g = find(id);
-        if (ifMatch != null && !ifMatch.equals(String.valueOf(g.rowVersion))) {
-            throw ApiException.preconditionFailed();
-        }
+        ETags.check(ifMatch, g.rowVersion);
         List<String> changed = new ArrayList<>();
         if (u.name() != null) {
             String name = u.name().orElseThrow(() -> Vocabulary.cannotClear("name"));
             if (!name.equals(g.name)) {
-                requireUniqueName(name, g.id);
+                Rows.requireUniqueName(em, Group.class, name, g.id, "a group");
             }
             g.name = Vocabulary.track(changed, "name", g.name, name);
         }
@@ -119,9 +119,7 @@ public class GroupService {
     @Transactional
     public void delete(String id, String ifMatch) {
         Group g = find(id);
-        if (ifMatch != null && !ifMatch.equals(String.valueOf(g.rowVersion))) {
-            throw ApiException.preconditionFailed();
-        }
+        ETags.check(ifMatch, g.rowVersion);
         long removed = ((Number) em.createNativeQuery("SELECT count(*) FROM grants WHERE group_id = ?1 "
                 + "OR subject_group_id = ?2").setParameter(1, g.id).setParameter(2, g.id).getSingleResult()).longValue();
         grants.touchEntriesGrantingTo(g.id);
@@ -144,19 +142,7 @@ public class GroupService {
     }
 
     private Group find(String id) {
-        Group g = id == null || id.length() > 100 ? null : em.find(Group.class, id);
-        if (g == null) {
-            throw ApiException.notFound(NOT_FOUND, "no group with id " + id);
-        }
-        return g;
-    }
-
-    private void requireUniqueName(String name, String exceptId) {
-        List<Group> same = em.createQuery("SELECT g FROM Group g WHERE g.name = :name", Group.class)
-                .setParameter("name", name).getResultList();
-        if (same.stream().anyMatch(g -> !g.id.equals(exceptId))) {
-            throw ApiException.alreadyExists("a group named " + name + " already exists");
-        }
+        return Rows.find(em, Group.class, id, NOT_FOUND, "group");
     }
 
     private Versioned<GroupView> view(Group g) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.audit.AuditService;
 import ai.opencrane.controlplane.platform.Tx;
@@ -96,9 +97,7 @@ public class ProjectedWrites {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             JsonObject current = read(p, name);
             String version = Objects.resourceVersion(current);
-            if (ifMatch != null && !ifMatch.equals(version)) {
-                throw ApiException.preconditionFailed();
-            }
+            ETags.check(ifMatch, version);
             JsonObject patch = atVersion(MergePatch.diff(editable(current), editable(desired.apply(current))), version);
             JsonObject updated;
             try {
@@ -146,9 +145,7 @@ public class ProjectedWrites {
             return;
         }
         String version = Objects.resourceVersion(current.get());
-        if (ifMatch != null && !ifMatch.equals(version)) {
-            throw ApiException.preconditionFailed();
-        }
+        ETags.check(ifMatch, version);
         try {
             tx.run(() -> {
                 p.remove(name, Objects.rvNumber(version));

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
@@ -27,6 +28,7 @@ import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.outbound.OutboundTargets;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
+import ai.opencrane.controlplane.platform.Rows;
 import ai.opencrane.controlplane.source.SourceReferences;
 
 /** MCP server registrations with their grants and credential references. */
@@ -88,7 +90,7 @@ public class McpServerService {
             sources.requireExists("sourceId", r.sourceId());
         }
         List<GrantSpec> specs = grants.validate("grants", specs(orEmpty(r.grants()), id, r.scope()));
-        requireUniqueName(r.name(), null);
+        Rows.requireUniqueName(em, McpServer.class, r.name(), null, "an MCP server");
         McpServer s = new McpServer(id, DbClock.now());
         s.name = r.name();
         s.description = r.description();
@@ -112,14 +114,12 @@ public class McpServerService {
     @Transactional
     public Versioned<McpServerView> update(String id, McpServerUpdate u, String ifMatch) {
         McpServer s = find(id);
-        if (ifMatch != null && !ifMatch.equals(String.valueOf(s.rowVersion))) {
-            throw ApiException.preconditionFailed();
-        }
+        ETags.check(ifMatch, s.rowVersion);
         List<String> changed = new ArrayList<>();
         if (u.name() != null) {
             String name = u.name().orElseThrow(() -> Vocabulary.cannotClear("name"));
             if (!name.equals(s.name)) {
-                requireUniqueName(name, s.id);
+                Rows.requireUniqueName(em, McpServer.class, name, s.id, "an MCP server");
             }
             s.name = Vocabulary.track(changed, "name", s.name, name);
         }
@@ -173,9 +173,7 @@ public class McpServerService {
     @Transactional
     public void delete(String id, String ifMatch) {
         McpServer s = find(id);
-        if (ifMatch != null && !ifMatch.equals(String.valueOf(s.rowVersion))) {
-            throw ApiException.preconditionFailed();
-        }
+        ETags.check(ifMatch, s.rowVersion);
         grants.touchGroupsListing(GrantSpec.MCP_SERVER, s.id);
         em.remove(s);
         em.flush();
@@ -184,19 +182,7 @@ public class McpServerService {
     }
 
     private McpServer find(String id) {
-        McpServer s = id == null || id.length() > 100 ? null : em.find(McpServer.class, id);
-        if (s == null) {
-            throw ApiException.notFound(NOT_FOUND, "no MCP server with id " + id);
-        }
-        return s;
-    }
-
-    private void requireUniqueName(String name, String exceptId) {
-        List<McpServer> same = em.createQuery("SELECT s FROM McpServer s WHERE s.name = :name", McpServer.class)
-                .setParameter("name", name).getResultList();
-        if (same.stream().anyMatch(s -> !s.id.equals(exceptId))) {
-            throw ApiException.alreadyExists("an MCP server named " + name + " already exists");
-        }
+        return Rows.find(em, McpServer.class, id, NOT_FOUND, "MCP server");
     }
 
     private Versioned<McpServerView> view(McpServer s) {

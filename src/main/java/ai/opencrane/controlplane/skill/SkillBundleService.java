@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
@@ -26,6 +27,7 @@ import ai.opencrane.controlplane.grant.GrantView;
 import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
+import ai.opencrane.controlplane.platform.Rows;
 import ai.opencrane.controlplane.source.SourceReferences;
 
 /** The skills catalogue: bundles, their entitlements and promotion history, and the scan gate on publishing. */
@@ -113,9 +115,7 @@ public class SkillBundleService {
     @Transactional
     public Versioned<SkillBundleView> update(String id, SkillBundleUpdate u, String ifMatch) {
         SkillBundle b = find(id);
-        if (ifMatch != null && !ifMatch.equals(String.valueOf(b.rowVersion))) {
-            throw ApiException.preconditionFailed();
-        }
+        ETags.check(ifMatch, b.rowVersion);
         String wasStatus = b.status;
         List<String> changed = new ArrayList<>();
         String name = u.name() == null ? b.name : u.name().orElseThrow(() -> Vocabulary.cannotClear("name"));
@@ -182,9 +182,7 @@ public class SkillBundleService {
     @Transactional
     public void delete(String id, String ifMatch) {
         SkillBundle b = find(id);
-        if (ifMatch != null && !ifMatch.equals(String.valueOf(b.rowVersion))) {
-            throw ApiException.preconditionFailed();
-        }
+        ETags.check(ifMatch, b.rowVersion);
         grants.touchGroupsListing(GrantSpec.SKILL_BUNDLE, b.id);
         em.remove(b);
         em.flush();
@@ -193,11 +191,7 @@ public class SkillBundleService {
     }
 
     private SkillBundle find(String id) {
-        SkillBundle b = id == null || id.length() > 100 ? null : em.find(SkillBundle.class, id);
-        if (b == null) {
-            throw ApiException.notFound(NOT_FOUND, "no skill bundle with id " + id);
-        }
-        return b;
+        return Rows.find(em, SkillBundle.class, id, NOT_FOUND, "skill bundle");
     }
 
     private void requireUnique(String name, String version, String digest, String exceptId) {

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.api.ApiException;
+import ai.opencrane.controlplane.api.ETags;
 import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.api.Keyset;
 import ai.opencrane.controlplane.api.Page;
@@ -21,6 +22,7 @@ import ai.opencrane.controlplane.grant.Vocabulary;
 import ai.opencrane.controlplane.outbound.OutboundTargets;
 import ai.opencrane.controlplane.platform.DbClock;
 import ai.opencrane.controlplane.platform.OpaqueIds;
+import ai.opencrane.controlplane.platform.Rows;
 
 /** Third-party sources: registration, updates, removal (refused while catalogue entries refer to one). */
 @ApplicationScoped
@@ -67,7 +69,7 @@ public class ThirdPartySourceService {
         outbound.check("url", r.url());
         List<SourceItemRequest> list = r.items() == null ? List.of() : r.items();
         SourceItems.validate(list);
-        requireUniqueName(r.name(), null);
+        Rows.requireUniqueName(em, ThirdPartySource.class, r.name(), null, "a third-party source");
         ThirdPartySource s = new ThirdPartySource(OpaqueIds.next("src"), DbClock.now());
         s.name = r.name();
         s.type = r.type();
@@ -87,12 +89,12 @@ public class ThirdPartySourceService {
     @Transactional
     public Versioned<ThirdPartySourceView> update(String id, SourceUpdate u, String ifMatch) {
         ThirdPartySource s = find(id);
-        checkVersion(s, ifMatch);
+        ETags.check(ifMatch, s.rowVersion);
         List<String> changed = new ArrayList<>();
         if (u.name() != null) {
             String name = u.name().orElseThrow(() -> Vocabulary.cannotClear("name"));
             if (!name.equals(s.name)) {
-                requireUniqueName(name, s.id);
+                Rows.requireUniqueName(em, ThirdPartySource.class, name, s.id, "a third-party source");
             }
             s.name = Vocabulary.track(changed, "name", s.name, name);
         }
@@ -132,7 +134,7 @@ public class ThirdPartySourceService {
     @Transactional
     public void delete(String id, String ifMatch) {
         ThirdPartySource s = find(id);
-        checkVersion(s, ifMatch);
+        ETags.check(ifMatch, s.rowVersion);
         List<String> referrers = references.referrers(s.id);
         if (!referrers.isEmpty()) {
             String named = String.join(", ", referrers.subList(0, Math.min(20, referrers.size())))
@@ -147,25 +149,7 @@ public class ThirdPartySourceService {
     }
 
     private ThirdPartySource find(String id) {
-        ThirdPartySource s = id == null || id.length() > 100 ? null : em.find(ThirdPartySource.class, id);
-        if (s == null) {
-            throw ApiException.notFound(NOT_FOUND, "no third-party source with id " + id);
-        }
-        return s;
-    }
-
-    private void requireUniqueName(String name, String exceptId) {
-        List<ThirdPartySource> same = em.createQuery("SELECT s FROM ThirdPartySource s WHERE s.name = :name",
-                ThirdPartySource.class).setParameter("name", name).getResultList();
-        if (same.stream().anyMatch(s -> !s.id.equals(exceptId))) {
-            throw ApiException.alreadyExists("a third-party source named " + name + " already exists");
-        }
-    }
-
-    private static void checkVersion(ThirdPartySource s, String ifMatch) {
-        if (ifMatch != null && !ifMatch.equals(String.valueOf(s.rowVersion))) {
-            throw ApiException.preconditionFailed();
-        }
+        return Rows.find(em, ThirdPartySource.class, id, NOT_FOUND, "third-party source");
     }
 
     private Versioned<ThirdPartySourceView> view(ThirdPartySource s) {
