@@ -3,15 +3,22 @@ package ai.opencrane.controlplane.tenant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import ai.opencrane.controlplane.kube.CustomResources;
 import ai.opencrane.controlplane.kube.Objects;
 import ai.opencrane.controlplane.kube.SqlProjection;
 
-/** Writes the {@code tenants} rows from Tenant resources, ordered by resourceVersion. */
+/**
+ * Writes the {@code tenants} rows from Tenant resources, ordered by resourceVersion, and empties this replica's
+ * {@link TenantCache} when the writing transaction ends (other replicas hear of it from the table's trigger).
+ */
 @ApplicationScoped
 public class TenantProjection extends SqlProjection {
 
@@ -33,6 +40,12 @@ public class TenantProjection extends SqlProjection {
             """;
 
     private static final String UPSERT = UPSERT_TEMPLATE.formatted(notDeletedSince("tenants", 14));
+
+    @Inject
+    TenantCache cache;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Override
     protected String table() {
@@ -57,6 +70,7 @@ public class TenantProjection extends SqlProjection {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(JsonObject resource, boolean force) {
+        invalidateCacheAfterCommit();
         JsonObject spec = Objects.spec(resource);
         JsonObject status = Objects.status(resource);
         String rv = Objects.resourceVersion(resource);
@@ -79,6 +93,33 @@ public class TenantProjection extends SqlProjection {
                 .setParameter(16, Objects.created(resource).atOffset(ZoneOffset.UTC))
                 .setParameter(17, force)
                 .executeUpdate() > 0;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean remove(String name, Long resourceVersion) {
+        invalidateCacheAfterCommit();
+        return super.remove(name, resourceVersion);
+    }
+
+    /**
+     * Empties the cache once the transaction has ended, committed or not: a read that starts after that sees
+     * the new row, and one that started before cannot cache what it read (the generation moved).
+     */
+    private void invalidateCacheAfterCommit() {
+        if (transactions.getResource(TenantCache.class) == null) {
+            transactions.putResource(TenantCache.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidateAll();
+                }
+            });
+        }
     }
 
     @Override

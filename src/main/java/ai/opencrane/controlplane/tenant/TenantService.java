@@ -49,6 +49,9 @@ public class TenantService {
     @Inject
     Event<TenantChanged> changed;
 
+    @Inject
+    TenantCache cache;
+
     @PersistenceContext(unitName = "opencrane")
     EntityManager em;
 
@@ -60,8 +63,16 @@ public class TenantService {
                         s -> Instant.parse(s).atOffset(ZoneOffset.UTC), s -> s);
     }
 
+    /** The tenant's view, from this replica's {@link TenantCache} when it holds it. */
     public TenantView get(String name) {
-        return find(name).view();
+        TenantView cached = cache.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        long generation = cache.generation();
+        TenantView view = find(name).view();
+        cache.put(name, view, generation);
+        return view;
     }
 
     /** The projected tenant, or 404 {@code TENANT_NOT_FOUND}. */

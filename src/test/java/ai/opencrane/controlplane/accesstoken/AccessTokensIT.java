@@ -15,6 +15,7 @@ import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
 
+import ai.opencrane.controlplane.platform.NotifiedCache;
 import ai.opencrane.controlplane.testkit.Api;
 import ai.opencrane.controlplane.testkit.ControlPlane;
 import ai.opencrane.controlplane.testkit.Db;
@@ -138,7 +139,7 @@ class AccessTokensIT {
         Api user = refused.as(created.getString("plainTextToken"));
         assertEquals(200, user.get("/api/v1/access-tokens?limit=1").status());
         db.update("UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE id = ?", created.getString("id"));
-        assertEquals(401, awaitStatus(user, 401, TokenCache.TRUST_WINDOW_NANOS / 1_000_000),
+        assertEquals(401, awaitStatus(user, 401, NotifiedCache.TRUST_WINDOW_NANOS / 1_000_000),
                 "the trigger's notification empties the cache");
     }
 
@@ -165,7 +166,7 @@ class AccessTokensIT {
         long start = System.nanoTime();
         db.update("DELETE FROM access_tokens WHERE id = ?", created.getString("id"));
         // the guarantee: refused once the notification arrives, and never later than the cache's trust window
-        assertEquals(401, awaitStatus(user, 401, TokenCache.TRUST_WINDOW_NANOS / 1_000_000));
+        assertEquals(401, awaitStatus(user, 401, NotifiedCache.TRUST_WINDOW_NANOS / 1_000_000));
         System.out.printf("revocation by SQL refused after %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import ai.opencrane.controlplane.platform.NotifiedCache;
 import ai.opencrane.controlplane.security.Caller;
 
 class TokenCacheTest {
@@ -31,7 +32,7 @@ class TokenCacheTest {
     void aSilentListenerStopsTheCacheAfterTheTrustWindow() {
         cache.connected(now.get());
         cache.put("h", entry, cache.generation());
-        now.addAndGet(TokenCache.TRUST_WINDOW_NANOS - 1);
+        now.addAndGet(NotifiedCache.TRUST_WINDOW_NANOS - 1);
         assertSame(entry, cache.get("h"));
         now.addAndGet(1);
         assertFalse(cache.trusted());

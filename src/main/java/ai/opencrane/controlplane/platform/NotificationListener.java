@@ -1,8 +1,9 @@
-package ai.opencrane.controlplane.accesstoken;
+package ai.opencrane.controlplane.platform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -11,43 +12,45 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import ai.opencrane.controlplane.platform.Database;
-
 /**
- * Keeps this replica's {@link TokenCache} honest: LISTENs on {@code opencrane_access_tokens} (notified by a
- * trigger on every revocation or expiry change, from any replica or from SQL) over one dedicated connection,
- * empties the cache on each notification, and sends a heartbeat query every {@value #HEARTBEAT_MILLIS} ms so the
- * cache can tell a live subscription from a dead one. On any failure it reconnects after a pause; meanwhile the
- * cache is untrusted and tokens are looked up per request.
+ * Keeps this replica's {@link NotifiedCache}s honest: LISTENs on each cache's channel (notified by triggers on
+ * every relevant change, from any replica or from SQL) over one dedicated connection, empties a cache on each
+ * notification of its channel, and sends a heartbeat query every {@value #HEARTBEAT_MILLIS} ms so the caches can
+ * tell a live subscription from a dead one. On any failure it reconnects after a pause; meanwhile the caches are
+ * untrusted and every request reads PostgreSQL.
  */
 @ApplicationScoped
-public class RevocationListener {
+public class NotificationListener {
 
-    static final String CHANNEL = "opencrane_access_tokens";
     static final int HEARTBEAT_MILLIS = 500;
-    private static final Logger LOG = Logger.getLogger(RevocationListener.class.getName());
+    private static final Logger LOG = Logger.getLogger(NotificationListener.class.getName());
 
     @Inject
     Database database;
 
     @Inject
-    TokenCache cache;
+    @Any
+    Instance<NotifiedCache<?>> cacheBeans;
 
     @Resource
     ManagedThreadFactory threads;
 
+    private List<NotifiedCache<?>> caches = List.of();
     private volatile boolean running;
     private Thread thread;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object context) {
+        caches = cacheBeans.stream().toList();
         running = true;
         thread = threads.newThread(this::run);
-        thread.setName("opencrane-token-revocations");
+        thread.setName("opencrane-cache-notifications");
         thread.setDaemon(true);
         thread.start();
     }
@@ -55,7 +58,7 @@ public class RevocationListener {
     @PreDestroy
     void stop() {
         running = false;
-        cache.disconnected();
+        caches.forEach(NotifiedCache::disconnected);
         if (thread != null) {
             thread.interrupt();
             try {
@@ -72,19 +75,19 @@ public class RevocationListener {
             try (Connection connection = database.dataSource().getConnection()) {
                 listen(connection);
                 if (warned) {
-                    LOG.info("listening for access-token revocations again; the token cache is back in use");
+                    LOG.info("listening for changes again; the token and tenant caches are back in use");
                     warned = false;
                 }
                 loop(connection, connection.unwrap(PGConnection.class));
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
-                    // shutting down: the interrupt ended the wait; the cache is already closed
+                    // shutting down: the interrupt ended the wait; the caches are already closed
                     return;
                 }
-                cache.disconnected();
+                caches.forEach(NotifiedCache::disconnected);
                 if (!warned) {
-                    LOG.warning(() -> "not listening for access-token revocations (" + e.getClass().getName()
-                            + "); tokens are looked up in PostgreSQL on every request until it reconnects");
+                    LOG.warning(() -> "not listening for changes (" + e.getClass().getName()
+                            + "); tokens and tenants are read from PostgreSQL on every request until it reconnects");
                     warned = true;
                 }
                 pause(1000);
@@ -95,9 +98,12 @@ public class RevocationListener {
     private void listen(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.setQueryTimeout(5);
-            s.execute("LISTEN " + CHANNEL);
+            for (NotifiedCache<?> cache : caches) {
+                s.execute("LISTEN " + cache.channel());
+            }
         }
-        cache.connected(System.nanoTime());
+        long now = System.nanoTime();
+        caches.forEach(c -> c.connected(now));
     }
 
     private void loop(Connection connection, PGConnection pg) throws SQLException {
@@ -109,14 +115,22 @@ public class RevocationListener {
             }
             // notifications committed before the heartbeat reached the server arrived before its answer
             invalidateOn(pg.getNotifications());
-            cache.alive(sent);
+            caches.forEach(c -> c.alive(sent));
             invalidateOn(pg.getNotifications(HEARTBEAT_MILLIS));
         }
     }
 
     private void invalidateOn(PGNotification[] notifications) {
-        if (notifications != null && notifications.length > 0) {
-            cache.invalidateAll();
+        if (notifications == null) {
+            return;
+        }
+        for (NotifiedCache<?> cache : caches) {
+            for (PGNotification n : notifications) {
+                if (n.getName().equals(cache.channel())) {
+                    cache.invalidateAll();
+                    break;
+                }
+            }
         }
     }
 
