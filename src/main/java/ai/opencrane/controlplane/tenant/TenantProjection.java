@@ -70,11 +70,10 @@ public class TenantProjection extends SqlProjection {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(JsonObject resource, boolean force) {
-        invalidateCacheAfterCommit();
         JsonObject spec = Objects.spec(resource);
         JsonObject status = Objects.status(resource);
         String rv = Objects.resourceVersion(resource);
-        return em.createNativeQuery(UPSERT)
+        boolean changed = em.createNativeQuery(UPSERT)
                 .setParameter(1, Objects.name(resource))
                 .setParameter(2, spec.getString("displayName", ""))
                 .setParameter(3, spec.getString("email", ""))
@@ -93,18 +92,26 @@ public class TenantProjection extends SqlProjection {
                 .setParameter(16, Objects.created(resource).atOffset(ZoneOffset.UTC))
                 .setParameter(17, force)
                 .executeUpdate() > 0;
+        if (changed) {
+            invalidateCacheAfterCommit();
+        }
+        return changed;
     }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean remove(String name, Long resourceVersion) {
-        invalidateCacheAfterCommit();
-        return super.remove(name, resourceVersion);
+        boolean removed = super.remove(name, resourceVersion);
+        if (removed) {
+            invalidateCacheAfterCommit();
+        }
+        return removed;
     }
 
     /**
-     * Empties the cache once the transaction has ended, committed or not: a read that starts after that sees
-     * the new row, and one that started before cannot cache what it read (the generation moved).
+     * A row changed (a statement that changed nothing needs nothing): empties the cache once the transaction has
+     * ended, committed or not, so a read that starts after that sees the new row, and one that started before
+     * cannot cache what it read (the generation moved).
      */
     private void invalidateCacheAfterCommit() {
         if (transactions.getResource(TenantCache.class) == null) {
