@@ -28,6 +28,7 @@ final class Server implements AutoCloseable {
     private final Config cfg;
     private final String dbName;
     private final Map<String, String> settings;
+    private boolean migrateOnStart = true;
     private Process kube;
     private String kubeUrl;
 
@@ -80,6 +81,14 @@ final class Server implements AutoCloseable {
      */
     long start(boolean clean) {
         return start(clean, null);
+    }
+
+    /**
+     * Whether the next starts apply the migrations themselves (the default) or find them applied, as the chart's
+     * replicas do after its migration Job ({@code OPENCRANE_DB_MIGRATE_ON_START=false}).
+     */
+    void migrateOnStart(boolean migrate) {
+        migrateOnStart = migrate;
     }
 
     /** As {@link #start(boolean)}, with extra JVM options for this start ({@code JVM_ARGS}). */
@@ -158,6 +167,7 @@ final class Server implements AutoCloseable {
         env.put("OPENCRANE_KUBE_TOKEN", "bench-kube-token");
         env.put("OPENCRANE_NAMESPACE", cfg.namespace());
         env.put("MALLOC_ARENA_MAX", "2"); // as the image and bin/dev set it
+        env.put("OPENCRANE_DB_MIGRATE_ON_START", String.valueOf(migrateOnStart));
         env.putAll(settings);
         return env;
     }
