@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -109,16 +108,7 @@ public class AccessTokenService {
         em.remove(token);
         audit.record("Revoked", "AccessToken/" + token.id, null,
                 "access token '" + token.name + "' of " + token.owner + " revoked", describe(token).build());
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                cache.invalidateAll();
-            }
-        });
+        cache.invalidateAfter(transactions);
     }
 
     private static JsonObjectBuilder describe(AccessToken t) {

@@ -5,13 +5,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
 /**
  * A replica-local cache of rows that PostgreSQL tells every replica about: a trigger NOTIFYs {@link #channel()}
  * on every change, {@link NotificationListener} LISTENs and empties the cache when told. The cache may never
  * answer with a row older than a committed change the caller could have seen; how that holds:
  * <ul>
- * <li><b>Same replica:</b> the writer calls {@link #invalidateAll} after its transaction commits and before it
- * answers, so the very next request reads the row again.</li>
+ * <li><b>Same replica:</b> the writer empties the cache when its transaction has ended and before it answers
+ * ({@link #invalidateAfter}), so the very next request reads the row again.</li>
  * <li><b>Other replicas:</b> PostgreSQL sends the notification on commit; until it arrives (on a LAN well under
  * a millisecond) another replica can still answer with the previous row.</li>
  * <li><b>Listener trouble:</b> the cache is trusted only while the listener is connected and its last heartbeat
@@ -79,6 +82,29 @@ public class NotifiedCache<V> {
     public void invalidateAll() {
         generation.incrementAndGet();
         entries.clear();
+    }
+
+    /**
+     * Empties the cache once the current transaction has ended, committed or not (once per transaction however
+     * often it is called): a read that starts after that sees the change, and one that started before cannot cache
+     * what it read (the generation moved).
+     */
+    public void invalidateAfter(TransactionSynchronizationRegistry transactions) {
+        String key = NotifiedCache.class.getName() + ":" + channel;
+        if (transactions.getResource(key) != null) {
+            return;
+        }
+        transactions.putResource(key, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                invalidateAll();
+            }
+        });
     }
 
     /** The listener is subscribed as of now: start from an empty cache. */

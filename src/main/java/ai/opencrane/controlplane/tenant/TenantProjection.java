@@ -7,7 +7,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -92,8 +91,8 @@ public class TenantProjection extends SqlProjection {
                 .setParameter(16, Objects.created(resource).atOffset(ZoneOffset.UTC))
                 .setParameter(17, force)
                 .executeUpdate() > 0;
-        if (changed) {
-            invalidateCacheAfterCommit();
+        if (changed) { // a statement that changed nothing (the watch's echo of our own write) empties nothing
+            cache.invalidateAfter(transactions);
         }
         return changed;
     }
@@ -103,30 +102,9 @@ public class TenantProjection extends SqlProjection {
     public boolean remove(String name, Long resourceVersion) {
         boolean removed = super.remove(name, resourceVersion);
         if (removed) {
-            invalidateCacheAfterCommit();
+            cache.invalidateAfter(transactions);
         }
         return removed;
-    }
-
-    /**
-     * A row changed (a statement that changed nothing needs nothing): empties the cache once the transaction has
-     * ended, committed or not, so a read that starts after that sees the new row, and one that started before
-     * cannot cache what it read (the generation moved).
-     */
-    private void invalidateCacheAfterCommit() {
-        if (transactions.getResource(TenantCache.class) == null) {
-            transactions.putResource(TenantCache.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    cache.invalidateAll();
-                }
-            });
-        }
     }
 
     @Override
