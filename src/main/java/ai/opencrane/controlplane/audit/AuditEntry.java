@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import ai.opencrane.controlplane.platform.JsonbConverter;
 import jakarta.json.JsonObject;
 
+/** A row of {@code audit_log} as the reads see it; {@link AuditService} writes rows with one INSERT. */
 @Entity
 @Table(name = "audit_log")
 public class AuditEntry {
@@ -46,17 +47,5 @@ public class AuditEntry {
     String requestId;
 
     protected AuditEntry() {
-    }
-
-    AuditEntry(Instant at, String actor, String action, String resource, String tenant, String message,
-               JsonObject metadata, String requestId) {
-        this.at = at;
-        this.actor = actor;
-        this.action = action;
-        this.resource = resource;
-        this.tenant = tenant;
-        this.message = message;
-        this.metadata = metadata;
-        this.requestId = requestId;
     }
 }
