@@ -1,6 +1,8 @@
 package ai.opencrane.controlplane.kube;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,15 +13,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 import io.kubernetes.client.custom.V1Patch;
-import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
-import io.kubernetes.client.openapi.models.V1DeleteOptions;
-import io.kubernetes.client.openapi.models.V1Preconditions;
-import io.kubernetes.client.util.PatchUtils;
 import ai.opencrane.controlplane.api.JsonMapping;
 
 /**
@@ -35,6 +35,8 @@ public class CustomResources {
     public static final String API_VERSION = GROUP + "/" + VERSION;
     public static final String TENANTS = "tenants";
     public static final String ACCESS_POLICIES = "accesspolicies";
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType MERGE_PATCH = MediaType.get(V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH);
 
     @Inject
     KubeClients clients;
@@ -44,12 +46,12 @@ public class CustomResources {
     }
 
     public JsonObject create(String plural, JsonObject body) throws KubeException {
-        return call(api -> api.createNamespacedCustomObject(GROUP, VERSION, ns(), plural, gson(body)).execute());
+        return call(api -> api.createNamespacedCustomObject(GROUP, VERSION, ns(), plural, bytes(body)).buildCall(null));
     }
 
     public Optional<JsonObject> get(String plural, String name) throws KubeException {
         try {
-            return Optional.of(call(api -> api.getNamespacedCustomObject(GROUP, VERSION, ns(), plural, name).execute()));
+            return Optional.of(call(api -> api.getNamespacedCustomObject(GROUP, VERSION, ns(), plural, name).buildCall(null)));
         } catch (KubeException e) {
             if (e.notFound()) {
                 return Optional.empty();
@@ -60,7 +62,7 @@ public class CustomResources {
 
     public Listing list(String plural, String continueToken, int limit) throws KubeException {
         JsonObject list = call(api -> api.listNamespacedCustomObject(GROUP, VERSION, ns(), plural)
-                .limit(limit)._continue(continueToken).execute());
+                .limit(limit)._continue(continueToken).buildCall(null));
         List<JsonObject> items = new ArrayList<>();
         list.getJsonArray("items").forEach(v -> items.add(v.asJsonObject()));
         JsonObject meta = list.getJsonObject("metadata");
@@ -68,35 +70,20 @@ public class CustomResources {
         return new Listing(items, meta.getString("resourceVersion", null), next == null || next.isEmpty() ? null : next);
     }
 
-    /** All items, fetched page by page. */
-    public Listing listAll(String plural) throws KubeException {
-        List<JsonObject> all = new ArrayList<>();
-        String token = null;
-        String rv;
-        do {
-            Listing page = list(plural, token, 500);
-            all.addAll(page.items());
-            rv = page.resourceVersion();
-            token = page.next();
-        } while (token != null);
-        return new Listing(all, rv, null);
-    }
-
     public JsonObject mergePatch(String plural, String name, JsonObject patch) throws KubeException {
-        ApiClient client = clients.api();
-        return call(api -> PatchUtils.patch(Object.class,
-                () -> api.patchNamespacedCustomObject(GROUP, VERSION, ns(), plural, name, new V1Patch(patch.toString()))
-                        .buildCall(null),
-                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client));
+        // the generated call declares a JSON patch; custom resources take merge patches
+        return call(api -> withBody(api, api.patchNamespacedCustomObject(GROUP, VERSION, ns(), plural, name, bytes(patch))
+                .buildCall(null), "PATCH", patch, MERGE_PATCH));
     }
 
     /** Deletes the resource; with {@code resourceVersion}, only if it is still at that version (else 409). */
     public JsonObject delete(String plural, String name, String resourceVersion) throws KubeException {
-        V1DeleteOptions options = new V1DeleteOptions();
+        var options = JsonMapping.JSON.createObjectBuilder();
         if (resourceVersion != null) {
-            options.setPreconditions(new V1Preconditions().resourceVersion(resourceVersion));
+            options.add("preconditions", JsonMapping.JSON.createObjectBuilder().add("resourceVersion", resourceVersion));
         }
-        return call(api -> api.deleteNamespacedCustomObject(GROUP, VERSION, ns(), plural, name).body(options).execute());
+        return call(api -> withBody(api, api.deleteNamespacedCustomObject(GROUP, VERSION, ns(), plural, name).buildCall(null),
+                "DELETE", options.build(), JSON));
     }
 
     private String ns() {
@@ -104,17 +91,32 @@ public class CustomResources {
     }
 
     @FunctionalInterface
-    private interface Call {
-        Object run(CustomObjectsApi api) throws io.kubernetes.client.openapi.ApiException;
+    private interface CallBuilder {
+        Call build(CustomObjectsApi api) throws io.kubernetes.client.openapi.ApiException;
     }
 
-    private JsonObject call(Call call) throws KubeException {
-        ApiClient client = clients.api();
-        try {
-            Object result = call.run(new CustomObjectsApi(client));
-            return parse(client.getJSON().serialize(result)).asJsonObject();
+    /** The client's call (URL, credentials, headers) with {@code body} as the request's body. */
+    private static Call withBody(CustomObjectsApi api, Call call, String method, JsonObject body, MediaType type) {
+        return api.getApiClient().getHttpClient().newCall(call.request().newBuilder()
+                .method(method, RequestBody.create(bytes(body), type)).build());
+    }
+
+    /**
+     * Runs the client's call and reads the answer straight into JSON-P: the client's own path would bind it to
+     * Gson's maps and serialize those again, three conversions of every resource for nothing.
+     */
+    private JsonObject call(CallBuilder builder) throws KubeException {
+        try (Response response = builder.build(new CustomObjectsApi(clients.api())).execute()) {
+            String body = response.body().string();
+            if (!response.isSuccessful()) {
+                throw failure(new io.kubernetes.client.openapi.ApiException(response.message(), response.code(),
+                        response.headers().toMultimap(), body));
+            }
+            return parse(body).asJsonObject();
         } catch (io.kubernetes.client.openapi.ApiException e) {
             throw failure(e);
+        } catch (IOException e) {
+            throw failure(new io.kubernetes.client.openapi.ApiException(e));
         }
     }
 
@@ -134,8 +136,12 @@ public class CustomResources {
         return KubeException.of(e, message, reason);
     }
 
-    static JsonElement gson(JsonObject json) {
-        return JsonParser.parseString(json.toString());
+    /**
+     * A request body the client sends as it is: it would serialize anything else through Gson, whose first
+     * lookup of a type walks the client's factory of every Kubernetes model and loads all their classes.
+     */
+    static byte[] bytes(JsonObject json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static JsonValue parse(String json) {

@@ -1,18 +1,17 @@
 package ai.opencrane.controlplane.kube;
 
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.json.JsonObject;
 
-import com.google.gson.reflect.TypeToken;
+import okhttp3.Call;
+import okhttp3.Response;
+import okio.BufferedSource;
 
-import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
-import io.kubernetes.client.util.Watch;
 
 import ai.opencrane.controlplane.platform.Tx;
 
@@ -25,21 +24,24 @@ import ai.opencrane.controlplane.platform.Tx;
 public final class ProjectionWatch implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ProjectionWatch.class.getName());
-    private static final Type EVENT = new TypeToken<Watch.Response<Object>>() { }.getType();
+    private static final int PAGE = 500;
 
     private final Projection projection;
     private final CustomResources resources;
     private final KubeClients clients;
     private final Tx tx;
+    private final Echoes echoes;
     private volatile boolean running = true;
-    private volatile Watch<Object> current;
+    private volatile Call current;
     private volatile long lastEventAt = System.currentTimeMillis();
 
-    public ProjectionWatch(Projection projection, CustomResources resources, KubeClients clients, Tx tx) {
+    public ProjectionWatch(Projection projection, CustomResources resources, KubeClients clients, Tx tx,
+                           Echoes echoes) {
         this.projection = projection;
         this.resources = resources;
         this.clients = clients;
         this.tx = tx;
+        this.echoes = echoes;
     }
 
     @Override
@@ -67,13 +69,9 @@ public final class ProjectionWatch implements Runnable {
     /** Stops the loop and closes the open watch. */
     public void stop() {
         running = false;
-        Watch<Object> w = current;
-        if (w != null) {
-            try {
-                w.close();
-            } catch (IOException | RuntimeException e) {
-                // closing anyway
-            }
+        Call call = current;
+        if (call != null) {
+            call.cancel();
         }
     }
 
@@ -81,53 +79,80 @@ public final class ProjectionWatch implements Runnable {
         return lastEventAt;
     }
 
+    /** Lists and applies page by page (one transaction each), then removes the rows of vanished resources. */
     private String relist() {
-        CustomResources.Listing all = resources.listAll(projection.plural());
         Set<String> names = new HashSet<>();
-        tx.run(() -> {
-            for (JsonObject item : all.items()) {
-                names.add(Objects.name(item));
-                projection.apply(item, false);
-            }
-            Set<String> gone = projection.removeVanished(names, Objects.rvNumber(all.resourceVersion()));
-            if (!gone.isEmpty()) {
-                LOG.info(() -> projection.kind() + " resources deleted while unwatched, rows removed: " + gone);
-            }
-        });
-        return all.resourceVersion();
+        String token = null;
+        String version;
+        do {
+            CustomResources.Listing page = resources.list(projection.plural(), token, PAGE);
+            tx.run(() -> {
+                for (JsonObject item : page.items()) {
+                    names.add(Objects.name(item));
+                    projection.apply(item, false);
+                }
+            });
+            version = page.resourceVersion();
+            token = page.next();
+        } while (token != null);
+        Long listed = Objects.rvNumber(version);
+        Set<String> gone = tx.call(() -> projection.removeVanished(names, listed));
+        if (!gone.isEmpty()) {
+            LOG.info(() -> projection.kind() + " resources deleted while unwatched, rows removed: " + gone);
+        }
+        return version;
     }
 
-    /** Watches until the stream ends; returns the version to resume from, or null to list again. */
+    /**
+     * Watches until the stream ends; returns the version to resume from, or null to list again. Each event is
+     * one line of JSON, read straight into JSON-P.
+     */
     private String watchFrom(String version) {
-        ApiClient client = clients.watch();
         String last = version;
-        try (Watch<Object> watch = Watch.createWatch(client, new CustomObjectsApi(client)
-                .listNamespacedCustomObject(CustomResources.GROUP, CustomResources.VERSION, clients.namespace(),
-                        projection.plural())
-                .watch(true).resourceVersion(version).timeoutSeconds(300).allowWatchBookmarks(true)
-                .buildCall(null), EVENT)) {
-            current = watch;
-            for (Watch.Response<Object> event : watch) {
-                if (!running) {
-                    return null;
+        try {
+            Call call = new CustomObjectsApi(clients.watch())
+                    .listNamespacedCustomObject(CustomResources.GROUP, CustomResources.VERSION, clients.namespace(),
+                            projection.plural())
+                    .watch(true).resourceVersion(version).timeoutSeconds(300).allowWatchBookmarks(true)
+                    .buildCall(null);
+            current = call;
+            if (!running) {
+                return null;
+            }
+            try (Response response = call.execute()) {
+                if (!response.isSuccessful()) {
+                    throw CustomResources.failure(new io.kubernetes.client.openapi.ApiException(response.message(),
+                            response.code(), response.headers().toMultimap(), response.body().string()));
                 }
-                if ("ERROR".equals(event.type)) {
-                    int code = event.status != null && event.status.getCode() != null ? event.status.getCode() : 0;
-                    LOG.info(() -> projection.kind() + " watch answered " + (code == 410 ? "410 Gone" : "an error ("
-                            + code + ")") + "; listing again");
-                    return null;
-                }
-                JsonObject object = CustomResources.parse(client.getJSON().serialize(event.object)).asJsonObject();
-                last = Objects.resourceVersion(object);
-                lastEventAt = System.currentTimeMillis();
-                switch (event.type) {
-                    case "ADDED", "MODIFIED" -> tx.run(() -> projection.apply(object, false));
-                    case "DELETED" -> tx.run(() -> projection.remove(Objects.name(object),
-                            Objects.rvNumber(Objects.resourceVersion(object))));
-                    default -> { }
+                BufferedSource lines = response.body().source();
+                for (String line = lines.readUtf8Line(); line != null && running; line = lines.readUtf8Line()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonObject event = CustomResources.parse(line).asJsonObject();
+                    String type = event.getString("type", "");
+                    JsonObject object = event.getJsonObject("object");
+                    if ("ERROR".equals(type)) {
+                        int code = object == null ? 0 : object.getInt("code", 0);
+                        LOG.info(() -> projection.kind() + " watch answered " + (code == 410 ? "410 Gone"
+                                : "an error (" + code + ")") + "; listing again");
+                        return null;
+                    }
+                    last = Objects.resourceVersion(object);
+                    lastEventAt = System.currentTimeMillis();
+                    switch (type) {
+                        case "ADDED", "MODIFIED" -> {
+                            if (!echoes.isEcho(projection.plural(), object)) {
+                                tx.run(() -> projection.apply(object, false));
+                            }
+                        }
+                        case "DELETED" -> tx.run(() -> projection.remove(Objects.name(object),
+                                Objects.rvNumber(Objects.resourceVersion(object))));
+                        default -> { }
+                    }
                 }
             }
-            return last;
+            return running ? last : null;
         } catch (io.kubernetes.client.openapi.ApiException e) {
             throw CustomResources.failure(e);
         } catch (IOException e) {
