@@ -40,9 +40,6 @@ public class ProjectedWrites {
     @Inject
     AuditService audit;
 
-    @Inject
-    Echoes echoes;
-
     /** What the audit log says about a write. */
     public record Change(String action, String message, JsonObject metadata, boolean tenantScoped) {
     }
@@ -75,7 +72,6 @@ public class ProjectedWrites {
             compensations.undoCreate(p, result, token);
             throw e;
         }
-        echoes.projected(p.plural(), result);
         return result;
     }
 
@@ -124,7 +120,6 @@ public class ProjectedWrites {
                 compensations.undoUpdate(p, current, updated);
                 throw e;
             }
-            echoes.projected(p.plural(), updated);
             return updated;
         }
         throw ApiException.conflict(p.kind() + " " + name + " kept changing; retry");

@@ -30,18 +30,15 @@ public final class ProjectionWatch implements Runnable {
     private final CustomResources resources;
     private final KubeClients clients;
     private final Tx tx;
-    private final Echoes echoes;
     private volatile boolean running = true;
     private volatile Call current;
     private volatile long lastEventAt = System.currentTimeMillis();
 
-    public ProjectionWatch(Projection projection, CustomResources resources, KubeClients clients, Tx tx,
-                           Echoes echoes) {
+    public ProjectionWatch(Projection projection, CustomResources resources, KubeClients clients, Tx tx) {
         this.projection = projection;
         this.resources = resources;
         this.clients = clients;
         this.tx = tx;
-        this.echoes = echoes;
     }
 
     @Override
@@ -141,11 +138,7 @@ public final class ProjectionWatch implements Runnable {
                     last = Objects.resourceVersion(object);
                     lastEventAt = System.currentTimeMillis();
                     switch (type) {
-                        case "ADDED", "MODIFIED" -> {
-                            if (!echoes.isEcho(projection.plural(), object)) {
-                                tx.run(() -> projection.apply(object, false));
-                            }
-                        }
+                        case "ADDED", "MODIFIED" -> tx.run(() -> projection.apply(object, false));
                         case "DELETED" -> tx.run(() -> projection.remove(Objects.name(object),
                                 Objects.rvNumber(Objects.resourceVersion(object))));
                         default -> { }

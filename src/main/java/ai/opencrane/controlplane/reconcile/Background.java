@@ -14,7 +14,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import ai.opencrane.controlplane.kube.CustomResources;
-import ai.opencrane.controlplane.kube.Echoes;
 import ai.opencrane.controlplane.kube.KubeClients;
 import ai.opencrane.controlplane.kube.Projection;
 import ai.opencrane.controlplane.kube.ProjectionWatch;
@@ -55,9 +54,6 @@ public class Background {
     Tx tx;
 
     @Inject
-    Echoes echoes;
-
-    @Inject
     Reconciler reconciler;
 
     @Inject
@@ -92,7 +88,7 @@ public class Background {
         boolean leads = leadership.check();
         if (leads && watches.isEmpty() && settings.kubeWatch()) {
             for (Projection p : projections()) {
-                ProjectionWatch w = new ProjectionWatch(p, resources, clients, tx, echoes);
+                ProjectionWatch w = new ProjectionWatch(p, resources, clients, tx);
                 watches.add(w);
                 threads.newThread(w).start();
             }
