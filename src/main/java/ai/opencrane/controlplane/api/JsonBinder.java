@@ -15,8 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -53,41 +56,69 @@ public final class JsonBinder {
         return value;
     }
 
+    /** What binding needs of a record type, worked out once per type (reflection is slow and allocates). */
+    private record Shape(Set<String> names, Part[] parts, Constructor<?> constructor) {
+    }
+
+    /** One component: its name, declared type, the type a value binds to, and its constraints. */
+    private record Part(String name, Class<?> type, boolean optional, Type target, Schema schema) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Part[] parts = new Part[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                boolean optional = c.getType() == Optional.class;
+                types[i] = c.getType();
+                parts[i] = new Part(c.getName(), c.getType(), optional,
+                        optional ? typeArgument(c.getGenericType(), 0) : c.getGenericType(), schemaOf(type, c.getName()));
+            }
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                return new Shape(Arrays.stream(parts).map(Part::name).collect(Collectors.toUnmodifiableSet()), parts,
+                        constructor);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
+            }
+        }
+    };
+
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
     private static <R> R bindRecord(JsonObject json, Class<R> type, String path, Map<String, String> errors) {
-        RecordComponent[] components = type.getRecordComponents();
-        List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
+        Shape shape = SHAPES.get(type);
         for (String key : json.keySet()) {
-            if (!known.contains(key)) {
+            if (!shape.names().contains(key)) {
                 errors.put(join(path, key), "unknown field");
             }
         }
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            types[i] = c.getType();
-            Schema schema = schemaOf(type, c.getName());
-            String fieldPath = join(path, c.getName());
-            JsonValue v = json.get(c.getName());
-            boolean optional = c.getType() == Optional.class;
+        Part[] parts = shape.parts();
+        Object[] args = new Object[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Part part = parts[i];
+            Schema schema = part.schema();
+            String fieldPath = join(path, part.name());
+            JsonValue v = json.get(part.name());
             if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
                 if (schema != null && schema.required()) {
                     errors.put(fieldPath, "is required");
                 }
-                args[i] = optional && v != null ? Optional.empty() : defaultFor(c.getType());
+                args[i] = part.optional() && v != null ? Optional.empty() : defaultFor(part.type());
                 continue;
             }
-            Type target = optional ? typeArgument(c.getGenericType(), 0) : c.getGenericType();
-            Object bound = bindValue(v, target, schema, fieldPath, errors, 0);
-            args[i] = optional ? Optional.ofNullable(bound) : bound;
+            Object bound = bindValue(v, part.target(), schema, fieldPath, errors, 0);
+            args[i] = part.optional() ? Optional.ofNullable(bound) : bound;
         }
         if (!errors.isEmpty()) {
             return null;
         }
         try {
-            Constructor<R> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(args);
+            return type.cast(shape.constructor().newInstance(args));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
         }
@@ -167,7 +198,7 @@ public final class JsonBinder {
             errors.put(path, "must be one of " + String.join(", ", schema.enumeration()));
             return null;
         }
-        if (schema != null && !schema.pattern().isEmpty() && !Pattern.compile(schema.pattern()).matcher(s).matches()) {
+        if (schema != null && !schema.pattern().isEmpty() && !PATTERNS.computeIfAbsent(schema.pattern(), Pattern::compile).matcher(s).matches()) {
             errors.put(path, schema.description().isEmpty()
                     ? "must match " + schema.pattern() : "must be " + lowerFirst(schema.description()));
             return null;
