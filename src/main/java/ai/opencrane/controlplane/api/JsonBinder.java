@@ -198,7 +198,8 @@ public final class JsonBinder {
             errors.put(path, "must be one of " + String.join(", ", schema.enumeration()));
             return null;
         }
-        if (schema != null && !schema.pattern().isEmpty() && !PATTERNS.computeIfAbsent(schema.pattern(), Pattern::compile).matcher(s).matches()) {
+        if (schema != null && !schema.pattern().isEmpty()
+                && !PATTERNS.computeIfAbsent(schema.pattern(), Pattern::compile).matcher(s).matches()) {
             errors.put(path, schema.description().isEmpty()
                     ? "must match " + schema.pattern() : "must be " + lowerFirst(schema.description()));
             return null;

@@ -51,7 +51,8 @@ public class CustomResources {
 
     public Optional<JsonObject> get(String plural, String name) throws KubeException {
         try {
-            return Optional.of(call(api -> api.getNamespacedCustomObject(GROUP, VERSION, ns(), plural, name).buildCall(null)));
+            return Optional.of(call(api -> api.getNamespacedCustomObject(GROUP, VERSION, ns(), plural, name)
+                    .buildCall(null)));
         } catch (KubeException e) {
             if (e.notFound()) {
                 return Optional.empty();
@@ -82,8 +83,8 @@ public class CustomResources {
         if (resourceVersion != null) {
             options.add("preconditions", JsonMapping.JSON.createObjectBuilder().add("resourceVersion", resourceVersion));
         }
-        return call(api -> withBody(api, api.deleteNamespacedCustomObject(GROUP, VERSION, ns(), plural, name).buildCall(null),
-                "DELETE", options.build(), JSON));
+        return call(api -> withBody(api, api.deleteNamespacedCustomObject(GROUP, VERSION, ns(), plural, name)
+                .buildCall(null), "DELETE", options.build(), JSON));
     }
 
     private String ns() {
