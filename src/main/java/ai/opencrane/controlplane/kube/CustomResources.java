@@ -72,9 +72,10 @@ public class CustomResources {
     }
 
     public JsonObject mergePatch(String plural, String name, JsonObject patch) throws KubeException {
+        byte[] body = bytes(patch);
         // the generated call declares a JSON patch; custom resources take merge patches
-        return call(api -> withBody(api, api.patchNamespacedCustomObject(GROUP, VERSION, ns(), plural, name, bytes(patch))
-                .buildCall(null), "PATCH", patch, MERGE_PATCH));
+        return call(api -> withBody(api, api.patchNamespacedCustomObject(GROUP, VERSION, ns(), plural, name, body)
+                .buildCall(null), "PATCH", body, MERGE_PATCH));
     }
 
     /** Deletes the resource; with {@code resourceVersion}, only if it is still at that version (else 409). */
@@ -84,7 +85,7 @@ public class CustomResources {
             options.add("preconditions", JsonMapping.JSON.createObjectBuilder().add("resourceVersion", resourceVersion));
         }
         return call(api -> withBody(api, api.deleteNamespacedCustomObject(GROUP, VERSION, ns(), plural, name)
-                .buildCall(null), "DELETE", options.build(), JSON));
+                .buildCall(null), "DELETE", bytes(options.build()), JSON));
     }
 
     private String ns() {
@@ -97,9 +98,9 @@ public class CustomResources {
     }
 
     /** The client's call (URL, credentials, headers) with {@code body} as the request's body. */
-    private static Call withBody(CustomObjectsApi api, Call call, String method, JsonObject body, MediaType type) {
+    private static Call withBody(CustomObjectsApi api, Call call, String method, byte[] body, MediaType type) {
         return api.getApiClient().getHttpClient().newCall(call.request().newBuilder()
-                .method(method, RequestBody.create(bytes(body), type)).build());
+                .method(method, RequestBody.create(body, type)).build());
     }
 
     /**
@@ -110,8 +111,7 @@ public class CustomResources {
         try (Response response = builder.build(new CustomObjectsApi(clients.api())).execute()) {
             String body = response.body().string();
             if (!response.isSuccessful()) {
-                throw failure(new io.kubernetes.client.openapi.ApiException(response.message(), response.code(),
-                        response.headers().toMultimap(), body));
+                throw failure(response, body);
             }
             return parse(body).asJsonObject();
         } catch (io.kubernetes.client.openapi.ApiException e) {
@@ -119,6 +119,12 @@ public class CustomResources {
         } catch (IOException e) {
             throw failure(new io.kubernetes.client.openapi.ApiException(e));
         }
+    }
+
+    /** The failure an unsuccessful answer with {@code body} stands for. */
+    static KubeException failure(Response response, String body) {
+        return failure(new io.kubernetes.client.openapi.ApiException(response.message(), response.code(),
+                response.headers().toMultimap(), body));
     }
 
     static KubeException failure(io.kubernetes.client.openapi.ApiException e) {

@@ -118,8 +118,7 @@ public final class ProjectionWatch implements Runnable {
             }
             try (Response response = call.execute()) {
                 if (!response.isSuccessful()) {
-                    throw CustomResources.failure(new io.kubernetes.client.openapi.ApiException(response.message(),
-                            response.code(), response.headers().toMultimap(), response.body().string()));
+                    throw CustomResources.failure(response, response.body().string());
                 }
                 BufferedSource lines = response.body().source();
                 for (String line = lines.readUtf8Line(); line != null && running; line = lines.readUtf8Line()) {
