@@ -2,6 +2,7 @@ package ai.opencrane.controlplane.kube;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,12 +41,19 @@ public class ProjectedWrites {
     @Inject
     AuditService audit;
 
+    @Inject
+    Echoes echoes;
+
     /** What the audit log says about a write. */
     public record Change(String action, String message, JsonObject metadata, boolean tenantScoped) {
     }
 
     public JsonObject create(Projection p, JsonObject resource, Change change) {
         String name = Objects.name(resource);
+        return announced(p, name, () -> created(p, resource, name, change));
+    }
+
+    private JsonObject created(Projection p, JsonObject resource, String name, Change change) {
         String token = UUID.randomUUID().toString();
         JsonObject marked = JsonMapping.JSON.createObjectBuilder(resource).add("metadata",
                 JsonMapping.JSON.createObjectBuilder(Objects.metadata(resource)).add("annotations",
@@ -94,6 +102,10 @@ public class ProjectedWrites {
      * patch at the version the caller saw ({@code ifMatch}) or the one just read.
      */
     public JsonObject update(Projection p, String name, String ifMatch, UnaryOperator<JsonObject> desired, Change change) {
+        return announced(p, name, () -> updated(p, name, ifMatch, desired, change));
+    }
+
+    private JsonObject updated(Projection p, String name, String ifMatch, UnaryOperator<JsonObject> desired, Change change) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             JsonObject current = read(p, name);
             String version = Objects.resourceVersion(current);
@@ -177,6 +189,18 @@ public class ProjectedWrites {
             return kube.get(p.plural(), name);
         } catch (KubeException e) {
             throw e.toApi(p.notFoundCode(), p.kind() + " " + name);
+        }
+    }
+
+    /** Runs a write that projects its result, telling this replica's watch ({@link Echoes}) while it runs. */
+    private JsonObject announced(Projection p, String name, Supplier<JsonObject> write) {
+        Echoes.Write inFlight = echoes.writing(p.plural(), name);
+        JsonObject projected = null;
+        try {
+            projected = write.get();
+            return projected;
+        } finally {
+            inFlight.end(projected);
         }
     }
 

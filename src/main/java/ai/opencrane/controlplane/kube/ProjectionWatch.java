@@ -30,19 +30,31 @@ public final class ProjectionWatch implements Runnable {
     private final CustomResources resources;
     private final KubeClients clients;
     private final Tx tx;
+    private final Echoes echoes;
     private volatile boolean running = true;
     private volatile Call current;
     private volatile long lastEventAt = System.currentTimeMillis();
 
-    public ProjectionWatch(Projection projection, CustomResources resources, KubeClients clients, Tx tx) {
+    public ProjectionWatch(Projection projection, CustomResources resources, KubeClients clients, Tx tx,
+                           Echoes echoes) {
         this.projection = projection;
         this.resources = resources;
         this.clients = clients;
         this.tx = tx;
+        this.echoes = echoes;
     }
 
     @Override
     public void run() {
+        echoes.watching(projection.plural(), true);
+        try {
+            follow();
+        } finally {
+            echoes.watching(projection.plural(), false);
+        }
+    }
+
+    private void follow() {
         long backoff = 500;
         while (running) {
             try {
@@ -137,7 +149,11 @@ public final class ProjectionWatch implements Runnable {
                     last = Objects.resourceVersion(object);
                     lastEventAt = System.currentTimeMillis();
                     switch (type) {
-                        case "ADDED", "MODIFIED" -> tx.run(() -> projection.apply(object, false));
+                        case "ADDED", "MODIFIED" -> {
+                            if (!echoes.isEcho(projection.plural(), object)) {
+                                tx.run(() -> projection.apply(object, false));
+                            }
+                        }
                         case "DELETED" -> tx.run(() -> projection.remove(Objects.name(object),
                                 Objects.rvNumber(Objects.resourceVersion(object))));
                         default -> { }

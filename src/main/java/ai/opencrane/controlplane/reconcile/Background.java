@@ -14,6 +14,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import ai.opencrane.controlplane.kube.CustomResources;
+import ai.opencrane.controlplane.kube.Echoes;
 import ai.opencrane.controlplane.kube.KubeClients;
 import ai.opencrane.controlplane.kube.Projection;
 import ai.opencrane.controlplane.kube.ProjectionWatch;
@@ -54,6 +55,9 @@ public class Background {
     Tx tx;
 
     @Inject
+    Echoes echoes;
+
+    @Inject
     Reconciler reconciler;
 
     @Inject
@@ -88,7 +92,7 @@ public class Background {
         boolean leads = leadership.check();
         if (leads && watches.isEmpty() && settings.kubeWatch()) {
             for (Projection p : projections()) {
-                ProjectionWatch w = new ProjectionWatch(p, resources, clients, tx);
+                ProjectionWatch w = new ProjectionWatch(p, resources, clients, tx, echoes);
                 watches.add(w);
                 threads.newThread(w).start();
             }
