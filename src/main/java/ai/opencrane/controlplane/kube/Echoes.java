@@ -53,7 +53,7 @@ public class Echoes {
         } else {
             watched.remove(plural);
             synchronized (this) {
-                slots.keySet().removeIf(k -> k.startsWith(plural + '/'));
+                slots.keySet().removeIf(k -> k.startsWith(key(plural, "")));
             }
         }
     }
@@ -63,7 +63,7 @@ public class Echoes {
         if (!watched.contains(plural)) {
             return projected -> { };
         }
-        String key = plural + '/' + name;
+        String key = key(plural, name);
         synchronized (this) {
             if (slots.size() >= MAX) {
                 slots.values().removeIf(s -> s.writing == 0);
@@ -94,7 +94,7 @@ public class Echoes {
      */
     synchronized boolean isEcho(String plural, JsonObject resource) {
         Long version = Objects.rvNumber(Objects.resourceVersion(resource));
-        String key = plural + '/' + Objects.name(resource);
+        String key = key(plural, Objects.name(resource));
         long deadline = System.nanoTime() + waitNanos;
         Slot s = slots.get(key);
         while (s != null && s.writing > 0) {
@@ -117,5 +117,9 @@ public class Echoes {
             slots.remove(key);
         }
         return version <= s.projected;
+    }
+
+    private static String key(String plural, String name) {
+        return plural + '/' + name;
     }
 }
