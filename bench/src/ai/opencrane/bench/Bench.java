@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import ai.opencrane.controlplane.testkit.Api;
@@ -66,7 +68,7 @@ public final class Bench {
             Profiler profiler = new Profiler(cfg, server.pid());
             profiler.stopStartup(startupJfr);
             Context ctx = new Context(cfg, db, report, memory, profiler, openApi,
-                    new Cpu(server.pid(), server.kubePid(), db));
+                    new Cpu(server.pid(), server.kubePid(), db), new Jit(server.pid(), server.kubePid()));
             log("pgbench ceilings (-S, -N) with " + cfg.connections() + " clients");
             PgBench pg = new PgBench(cfg);
             pg.init();
@@ -84,6 +86,15 @@ public final class Bench {
             scenario(ctx, "list", () -> ReadScenarios.list(ctx));
             scenario(ctx, "audit", () -> ReadScenarios.audit(ctx));
 
+            JsonObject warmUps = ctx.warmUps();
+            report.environment("warmUp", warmUps);
+            if (!warmUps.isEmpty()) {
+                report.note("Each scenario ran its own load until the JIT compilers of the server and of the Kubernetes test server "
+                        + "were busy less than 10% of a 10 s window (at most BENCH_WARMUP_MAX s): " + warmUps.entrySet().stream()
+                        .map(e -> String.format("%s %.0f s%s", e.getKey(), e.getValue().asJsonObject().getJsonNumber("seconds").doubleValue(),
+                                e.getValue().asJsonObject().getBoolean("quiet") ? "" : " (still compiling)"))
+                        .collect(Collectors.joining(", ")) + ".");
+            }
             report.environment("memoryAfterLoad", memory.breakdown());
             double peak = memory.peakMb();
             memory.stop();

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * variables. Data set sizes are the issue's, times {@code BENCH_DATA_SCALE} (for quick smoke runs).
  */
 record Config(Path root, Path wlp, String classpath, int port, String token, String dbName, String namespace,
-              double duration, double warmup, double serverWarmup, int connections, double scale, boolean profile, Set<String> scenarios) {
+              double duration, double warmup, double warmupMax, double serverWarmup, int connections, double scale, boolean profile, Set<String> scenarios) {
 
     static final String SERVER = "opencrane";
     static final Set<String> ALL = Set.of("drift", "create", "get", "token", "list", "audit", "contract");
@@ -32,6 +32,7 @@ record Config(Path root, Path wlp, String classpath, int port, String token, Str
                 System.getProperty("bench.classpath"), freePort(), "bench-" + HexFormat.of().formatHex(random),
                 "opencrane_bench", "opencrane-bench",
                 Double.parseDouble(env("BENCH_DURATION", "20")), Double.parseDouble(env("BENCH_WARMUP", "5")),
+                Double.parseDouble(env("BENCH_WARMUP_MAX", "300")),
                 Double.parseDouble(env("BENCH_SERVER_WARMUP", "45")),
                 Integer.parseInt(env("BENCH_CONNECTIONS", "10")), Double.parseDouble(env("BENCH_DATA_SCALE", "1")),
                 env("BENCH_PROFILE", "0").equals("1"), scenarios);

@@ -15,6 +15,8 @@ import ai.opencrane.controlplane.testkit.Api;
 final class Context {
 
     static final Set<Integer> OK = Set.of(200);
+    static final double WINDOW = 10;
+    static final double QUIET = 0.10;
 
     final Config cfg;
     final Api api;
@@ -24,13 +26,16 @@ final class Context {
     final Profiler profiler;
     final OpenApi openApi;
     final Cpu cpu;
+    private final Jit jit;
     private final Map<String, Cpu.Use> cpuUse = new LinkedHashMap<>();
+    private final JsonObjectBuilder warmUps = Json.createObjectBuilder();
     PgBench.Ceiling select;
     PgBench.Ceiling insert;
     private String tenant;
 
-    Context(Config cfg, Db db, Report report, Memory memory, Profiler profiler, OpenApi openApi, Cpu cpu) {
+    Context(Config cfg, Db db, Report report, Memory memory, Profiler profiler, OpenApi openApi, Cpu cpu, Jit jit) {
         this.cpu = cpu;
+        this.jit = jit;
         this.cfg = cfg;
         this.api = new Api(cfg.base(), cfg.token());
         this.db = db;
@@ -73,9 +78,7 @@ final class Context {
 
     /** GET {@code path} at full speed with wrk after a warm-up; a row of the table with the select ceiling. */
     Load peak(String scenario, String path, String token) {
-        if (cfg.warmup() > 0) {
-            report.check(scenario + " (warm-up)", Wrk.get(cfg, path, token, cfg.warmup()), OK);
-        }
+        warm(scenario, OK, (window, seconds) -> Wrk.get(cfg, path, token, seconds));
         Load peak = report.check(scenario, measure(scenario, () -> Wrk.get(cfg, path, token, cfg.duration())), OK);
         report.row(scenario, peak, "select " + Math.round(select.tps()), peak.throughput() / select.tps(),
                 cpuUse.get(scenario));
@@ -97,6 +100,38 @@ final class Context {
             profiler.stop(scenario);
             memory.phase("between");
         }
+    }
+
+    /** One warm-up window: the scenario's load for {@code seconds}; {@code window} counts from 0. */
+    interface Window {
+        Load run(int window, double seconds);
+    }
+
+    /**
+     * Warms {@code scenario} up with its own load, in windows of {@link #WINDOW} seconds, until neither the server's
+     * nor the Kubernetes test server's JIT compilers worked more than {@link #QUIET} of the last window: at least
+     * {@code BENCH_WARMUP} and at most {@code BENCH_WARMUP_MAX} seconds in all. The time it took goes to the report.
+     */
+    void warm(String scenario, Set<Integer> expected, Window load) {
+        double spent = 0;
+        double busy = Double.NaN;
+        int windows = 0;
+        while (spent < cfg.warmupMax() && (spent < cfg.warmup() || !(busy < QUIET))) {
+            double seconds = Math.min(WINDOW, cfg.warmupMax() - spent);
+            double[] before = jit.compileSeconds();
+            long t0 = System.nanoTime();
+            report.check(scenario + " (warm-up)", load.run(windows++, seconds), expected);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            busy = Jit.busiest(before, jit.compileSeconds(), wall);
+            spent += wall;
+        }
+        warmUps.add(scenario, Json.createObjectBuilder().add("seconds", Load.round(spent))
+                .add("jitBusyShareOfLastWindow", Double.isNaN(busy) ? -1 : Load.round(busy)).add("quiet", busy < QUIET));
+    }
+
+    /** How long each scenario was warmed up and how busy the JIT compilers still were. */
+    JsonObject warmUps() {
+        return warmUps.build();
     }
 
     Cpu.Use cpuUse(String scenario) {

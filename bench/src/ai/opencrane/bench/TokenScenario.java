@@ -44,6 +44,7 @@ final class TokenScenario {
         String id = created.json().getString("id");
         String token = created.json().getString("plainTextToken");
         String path = "/api/v1/tenants/" + ctx.tenant();
+        ctx.warm("token", Context.OK, (window, seconds) -> Wrk.get(ctx.cfg, path, token, seconds));
         boolean stats = ctx.db.tableExists("access_tokens");
         long readsBefore = stats ? settledReads(ctx.db, 0) : -1;
         Alternation warm = alternate(ctx, path, token, Math.min(3, ctx.cfg.warmup()));

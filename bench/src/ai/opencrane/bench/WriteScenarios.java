@@ -29,9 +29,7 @@ final class WriteScenarios {
     static void create(Context ctx) {
         Config cfg = ctx.cfg;
         JsonObjectBuilder d = ctx.details();
-        if (cfg.warmup() > 0) {
-            ctx.report.check("create (warm-up)", Wrk.create(cfg, cfg.token(), "bench-cw", cfg.warmup()), Set.of(201));
-        }
+        ctx.warm("create", Set.of(201), (window, seconds) -> Wrk.create(cfg, cfg.token(), "bench-cw" + window, seconds));
         Load load = ctx.report.check("create",
                 ctx.measure("create", () -> Wrk.create(cfg, cfg.token(), "bench-c", cfg.duration())), Set.of(201));
         double ratio = load.throughput() / ctx.insert.tps();
