@@ -33,7 +33,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -42,6 +41,7 @@ import jakarta.json.JsonPatch;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -66,6 +66,9 @@ public final class KubeTestServer implements AutoCloseable {
         // delayed ACK would otherwise hold every answer back by ~40 ms
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+
+    /** One provider for every JSON value built here: {@code Json.*} looks the provider up again on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Pattern NAMESPACED = Pattern.compile(
             "^/(?:api/(v1)|apis/([^/]+)/([^/]+))/namespaces/([^/]+)/([^/]+)(?:/([^/]+))?(?:/(status))?$");
@@ -242,7 +245,7 @@ public final class KubeTestServer implements AutoCloseable {
             String col = collection(apiVersion, namespace, plural);
             JsonObject current = store.computeIfAbsent(col, k -> new TreeMap<>()).get(name);
             JsonObject next = current == null
-                    ? Json.createObjectBuilder(object).build()
+                    ? JSON.createObjectBuilder(object).build()
                     : withStatus(object, current.get("status"));
             Result r = current == null ? create(kind, col, namespace, next, true) : write(kind, col, current, next, false);
             if (r.status >= 300) {
@@ -404,7 +407,7 @@ public final class KubeTestServer implements AutoCloseable {
         if (objects.containsKey(name)) {
             return status(409, "AlreadyExists", kind.plural + " \"" + name + "\" already exists", kind.kind, name);
         }
-        JsonObjectBuilder b = Json.createObjectBuilder(object)
+        JsonObjectBuilder b = JSON.createObjectBuilder(object)
                 .add("apiVersion", kind.apiVersion).add("kind", kind.kind);
         if (kind.statusSubresource && !keepStatus) {
             b.remove("status");
@@ -416,14 +419,14 @@ public final class KubeTestServer implements AutoCloseable {
             return invalid(kind, name, errors);
         }
         long rv = ++resourceVersion;
-        JsonObjectBuilder m = Json.createObjectBuilder(meta)
+        JsonObjectBuilder m = JSON.createObjectBuilder(meta)
                 .add("name", name).add("namespace", ns)
                 .add("uid", UUID.randomUUID().toString())
                 .add("resourceVersion", String.valueOf(rv))
                 .add("generation", 1)
                 .add("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         m.remove("generateName");
-        JsonObject stored = Json.createObjectBuilder(shaped).add("metadata", m).build();
+        JsonObject stored = JSON.createObjectBuilder(shaped).add("metadata", m).build();
         objects.put(name, stored);
         emit(rv, col, "ADDED", stored);
         return new Result(201, stored);
@@ -439,15 +442,15 @@ public final class KubeTestServer implements AutoCloseable {
         JsonObject next;
         try {
             if (contentType.startsWith("application/merge-patch+json")) {
-                next = Json.createMergePatch(patch).apply(current).asJsonObject();
+                next = JSON.createMergePatch(patch).apply(current).asJsonObject();
             } else if (contentType.startsWith("application/json-patch+json")) {
-                JsonPatch p = Json.createPatch(patch.asJsonArray());
+                JsonPatch p = JSON.createPatch(patch.asJsonArray());
                 next = p.apply(current);
             } else if (contentType.startsWith("application/strategic-merge-patch+json") && kind.schema != null) {
                 return status(415, "UnsupportedMediaType",
                         "strategic merge patch is not supported for custom resources; use merge-patch");
             } else if (contentType.startsWith("application/strategic-merge-patch+json")) {
-                next = Json.createMergePatch(patch).apply(current).asJsonObject();
+                next = JSON.createMergePatch(patch).apply(current).asJsonObject();
             } else {
                 return status(415, "UnsupportedMediaType", "the body of the request was in an unknown format");
             }
@@ -475,11 +478,11 @@ public final class KubeTestServer implements AutoCloseable {
         } else {
             next = requested;
         }
-        JsonObject meta = Json.createObjectBuilder(current.getJsonObject("metadata"))
+        JsonObject meta = JSON.createObjectBuilder(current.getJsonObject("metadata"))
                 .add("labels", labelsOf(statusPath ? current : next))
                 .add("annotations", annotationsOf(statusPath ? current : next))
                 .build();
-        next = secretData(Json.createObjectBuilder(next).add("metadata", meta)
+        next = secretData(JSON.createObjectBuilder(next).add("metadata", meta)
                 .add("apiVersion", kind.apiVersion).add("kind", kind.kind).build());
         List<String> errors = new ArrayList<>();
         next = shape(kind, next, errors);
@@ -492,10 +495,10 @@ public final class KubeTestServer implements AutoCloseable {
         long generation = current.getJsonObject("metadata").getJsonNumber("generation").longValue();
         boolean specChanged = !Objects.equals(withoutMetaAndStatus(next), withoutMetaAndStatus(current));
         long rv = ++resourceVersion;
-        JsonObject m = Json.createObjectBuilder(next.getJsonObject("metadata"))
+        JsonObject m = JSON.createObjectBuilder(next.getJsonObject("metadata"))
                 .add("resourceVersion", String.valueOf(rv))
                 .add("generation", specChanged ? generation + 1 : generation).build();
-        JsonObject stored = Json.createObjectBuilder(next).add("metadata", m).build();
+        JsonObject stored = JSON.createObjectBuilder(next).add("metadata", m).build();
         store.get(col).put(name, stored);
         emit(rv, col, "MODIFIED", stored);
         return new Result(200, stored);
@@ -504,8 +507,8 @@ public final class KubeTestServer implements AutoCloseable {
     private JsonObject delete(String col, TreeMap<String, JsonObject> objects, String name) {
         JsonObject current = objects.remove(name);
         long rv = ++resourceVersion;
-        JsonObject gone = Json.createObjectBuilder(current).add("metadata",
-                Json.createObjectBuilder(current.getJsonObject("metadata")).add("resourceVersion", String.valueOf(rv))).build();
+        JsonObject gone = JSON.createObjectBuilder(current).add("metadata",
+                JSON.createObjectBuilder(current.getJsonObject("metadata")).add("resourceVersion", String.valueOf(rv))).build();
         emit(rv, col, "DELETED", gone);
         return gone;
     }
@@ -515,7 +518,7 @@ public final class KubeTestServer implements AutoCloseable {
         int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 0;
         String after = query.containsKey("continue")
                 ? new String(Base64.getUrlDecoder().decode(query.get("continue")), StandardCharsets.UTF_8) : null;
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         String last = null;
         boolean more = false;
         long rv;
@@ -536,11 +539,11 @@ public final class KubeTestServer implements AutoCloseable {
                 n++;
             }
         }
-        JsonObjectBuilder meta = Json.createObjectBuilder().add("resourceVersion", String.valueOf(rv));
+        JsonObjectBuilder meta = JSON.createObjectBuilder().add("resourceVersion", String.valueOf(rv));
         if (more) {
             meta.add("continue", Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
         }
-        return new Result(200, Json.createObjectBuilder()
+        return new Result(200, JSON.createObjectBuilder()
                 .add("apiVersion", kind.apiVersion).add("kind", kind.kind + "List")
                 .add("metadata", meta).add("items", items).build());
     }
@@ -586,7 +589,7 @@ public final class KubeTestServer implements AutoCloseable {
                 if (!e.type.equals("ERROR") && !matches(e.object, selector)) {
                     continue;
                 }
-                String line = Json.createObjectBuilder().add("type", e.type).add("object", e.object).build() + "\n";
+                String line = JSON.createObjectBuilder().add("type", e.type).add("object", e.object).build() + "\n";
                 out.write(line.getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 if (e.type.equals("ERROR")) {
@@ -609,16 +612,16 @@ public final class KubeTestServer implements AutoCloseable {
         synchronized (lock) {
             user = validTokens.get(token);
         }
-        JsonObjectBuilder status = Json.createObjectBuilder().add("authenticated", user != null);
+        JsonObjectBuilder status = JSON.createObjectBuilder().add("authenticated", user != null);
         if (user != null) {
-            status.add("user", Json.createObjectBuilder().add("username", user)
-                    .add("groups", Json.createArrayBuilder().add("system:serviceaccounts")));
+            status.add("user", JSON.createObjectBuilder().add("username", user)
+                    .add("groups", JSON.createArrayBuilder().add("system:serviceaccounts")));
             JsonValue audiences = body.asJsonObject().getJsonObject("spec").get("audiences");
             if (audiences != null) {
                 status.add("audiences", audiences);
             }
         }
-        return new Result(201, Json.createObjectBuilder(body.asJsonObject())
+        return new Result(201, JSON.createObjectBuilder(body.asJsonObject())
                 .add("apiVersion", "authentication.k8s.io/v1").add("kind", "TokenReview")
                 .add("status", status).build());
     }
@@ -642,7 +645,7 @@ public final class KubeTestServer implements AutoCloseable {
         if (kind.schema == null) {
             return object;
         }
-        JsonObjectBuilder b = Json.createObjectBuilder(object);
+        JsonObjectBuilder b = JSON.createObjectBuilder(object);
         JsonObject properties = kind.schema.getJsonObject("properties");
         for (String field : List.of("spec", "status")) {
             if (object.containsKey(field) && properties != null && properties.containsKey(field)) {
@@ -654,10 +657,10 @@ public final class KubeTestServer implements AutoCloseable {
         JsonObject shaped = b.build();
         JsonObject specSchema = properties == null ? null : properties.getJsonObject("spec");
         if (!shaped.containsKey("spec") && kind.schema.getJsonArray("required") != null
-                && kind.schema.getJsonArray("required").contains(Json.createValue("spec"))) {
+                && kind.schema.getJsonArray("required").contains(JSON.createValue("spec"))) {
             errors.add("spec: Required value");
         } else if (!shaped.containsKey("spec") && specSchema != null && specSchema.containsKey("default")) {
-            shaped = Json.createObjectBuilder(shaped).add("spec", specSchema.get("default")).build();
+            shaped = JSON.createObjectBuilder(shaped).add("spec", specSchema.get("default")).build();
         }
         return shaped;
     }
@@ -666,11 +669,11 @@ public final class KubeTestServer implements AutoCloseable {
         if (!"Secret".equals(object.getString("kind", "")) || !object.containsKey("stringData")) {
             return object;
         }
-        JsonObjectBuilder data = Json.createObjectBuilder(object.containsKey("data")
+        JsonObjectBuilder data = JSON.createObjectBuilder(object.containsKey("data")
                 ? object.getJsonObject("data") : JsonValue.EMPTY_JSON_OBJECT);
         object.getJsonObject("stringData").forEach((k, v) -> data.add(k, Base64.getEncoder()
                 .encodeToString(((jakarta.json.JsonString) v).getString().getBytes(StandardCharsets.UTF_8))));
-        return Json.createObjectBuilder(object).remove("stringData").add("data", data).build();
+        return JSON.createObjectBuilder(object).remove("stringData").add("data", data).build();
     }
 
     private Result invalid(Kind kind, String name, List<String> errors) {
@@ -679,7 +682,7 @@ public final class KubeTestServer implements AutoCloseable {
     }
 
     private static JsonObject withStatus(JsonObject object, JsonValue status) {
-        JsonObjectBuilder b = Json.createObjectBuilder(object);
+        JsonObjectBuilder b = JSON.createObjectBuilder(object);
         if (status == null || status.getValueType() == JsonValue.ValueType.NULL) {
             b.remove("status");
         } else {
@@ -689,12 +692,12 @@ public final class KubeTestServer implements AutoCloseable {
     }
 
     private static JsonObject withoutMetaAndStatus(JsonObject o) {
-        return Json.createObjectBuilder(o).remove("metadata").remove("status").build();
+        return JSON.createObjectBuilder(o).remove("metadata").remove("status").build();
     }
 
     private static JsonObject strip(JsonObject o) {
         JsonObject meta = o.getJsonObject("metadata");
-        return Json.createObjectBuilder(o).add("metadata", Json.createObjectBuilder(meta)
+        return JSON.createObjectBuilder(o).add("metadata", JSON.createObjectBuilder(meta)
                 .remove("resourceVersion").remove("generation").remove("managedFields")).build();
     }
 
@@ -784,7 +787,7 @@ public final class KubeTestServer implements AutoCloseable {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (Object doc : yaml.loadAll(Files.readString(file))) {
-                    JsonObject crd = Json.createObjectBuilder((Map<String, Object>) doc).build();
+                    JsonObject crd = JSON.createObjectBuilder((Map<String, Object>) doc).build();
                     JsonObject spec = crd.getJsonObject("spec");
                     String group = spec.getString("group");
                     String plural = spec.getJsonObject("names").getString("plural");
@@ -817,7 +820,7 @@ public final class KubeTestServer implements AutoCloseable {
     }
 
     private static JsonValue parse(byte[] body) {
-        try (JsonReader r = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (JsonReader r = JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             return r.readValue();
         }
     }
@@ -844,11 +847,11 @@ public final class KubeTestServer implements AutoCloseable {
     }
 
     private static Result status(int code, String reason, String message, String kind, String name) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("kind", "Status").add("apiVersion", "v1")
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("kind", "Status").add("apiVersion", "v1")
                 .add("metadata", JsonValue.EMPTY_JSON_OBJECT).add("status", "Failure")
                 .add("message", message).add("reason", reason).add("code", code);
         if (kind != null) {
-            b.add("details", Json.createObjectBuilder().add("name", name).add("kind", kind.toLowerCase()));
+            b.add("details", JSON.createObjectBuilder().add("name", name).add("kind", kind.toLowerCase()));
         }
         return new Result(code, b.build());
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -46,7 +45,7 @@ final class StructuralSchema {
                     return value;
                 }
                 JsonObject items = schema.getJsonObject("items");
-                JsonArrayBuilder out = Json.createArrayBuilder();
+                JsonArrayBuilder out = KubeTestServer.JSON.createArrayBuilder();
                 JsonArray array = value.asJsonArray();
                 for (int i = 0; i < array.size(); i++) {
                     out.add(apply(array.get(i), items, path + "[" + i + "]", errors));
@@ -100,7 +99,7 @@ final class StructuralSchema {
         JsonObject properties = schema.getJsonObject("properties");
         boolean preserve = schema.getBoolean("x-kubernetes-preserve-unknown-fields", false);
         JsonValue additional = schema.get("additionalProperties");
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = KubeTestServer.JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : value.entrySet()) {
             String childPath = path + "." + e.getKey();
             if (properties != null && properties.containsKey(e.getKey())) {
