@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -107,16 +108,23 @@ public class NotificationListener {
     }
 
     private void loop(Connection connection, PGConnection pg) throws SQLException {
+        long nextBeat = System.nanoTime();
         while (running) {
-            long sent = System.nanoTime();
-            try (Statement s = connection.createStatement()) {
-                s.setQueryTimeout(2);
-                s.execute("SELECT 1");
+            long now = System.nanoTime();
+            if (now - nextBeat >= 0) {
+                try (Statement s = connection.createStatement()) {
+                    s.setQueryTimeout(2);
+                    s.execute("SELECT 1");
+                }
+                // notifications committed before the heartbeat reached the server arrived before its answer
+                invalidateOn(pg.getNotifications());
+                caches.forEach(c -> c.alive(now));
+                nextBeat = now + TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MILLIS);
             }
-            // notifications committed before the heartbeat reached the server arrived before its answer
-            invalidateOn(pg.getNotifications());
-            caches.forEach(c -> c.alive(sent));
-            invalidateOn(pg.getNotifications(HEARTBEAT_MILLIS));
+            // returns at the first notification: under a stream of changes the heartbeat still goes out on time,
+            // not once per notification
+            long wait = TimeUnit.NANOSECONDS.toMillis(nextBeat - System.nanoTime());
+            invalidateOn(pg.getNotifications((int) Math.max(1, wait)));
         }
     }
 
