@@ -110,23 +110,26 @@ final class Context {
     /**
      * Warms {@code scenario} up with its own load, in windows of {@link #WINDOW} seconds, until neither the server's
      * nor the Kubernetes test server's JIT compilers worked more than {@link #QUIET} of the last window: at least
-     * {@code BENCH_WARMUP} and at most {@code BENCH_WARMUP_MAX} seconds in all. The time it took goes to the report.
+     * {@code BENCH_WARMUP} and at most {@code BENCH_WARMUP_MAX} seconds in all; only {@code BENCH_WARMUP} where
+     * the JVMs have no compile-time counter. The time it took goes to the report.
      */
     void warm(String scenario, Set<Integer> expected, Window load) {
         double spent = 0;
         double busy = Double.NaN;
+        boolean compiling = true;
         int windows = 0;
-        while (spent < cfg.warmupMax() && (spent < cfg.warmup() || !(busy < QUIET))) {
+        while (spent < cfg.warmupMax() && (spent < cfg.warmup() || compiling)) {
             double seconds = Math.min(WINDOW, cfg.warmupMax() - spent);
             double[] before = jit.compileSeconds();
             long t0 = System.nanoTime();
             report.check(scenario + " (warm-up)", load.run(windows++, seconds), expected);
             double wall = (System.nanoTime() - t0) / 1e9;
             busy = Jit.busiest(before, jit.compileSeconds(), wall);
+            compiling = busy >= QUIET;
             spent += wall;
         }
         warmUps.add(scenario, Json.createObjectBuilder().add("seconds", Load.round(spent))
-                .add("jitBusyShareOfLastWindow", Double.isNaN(busy) ? -1 : Load.round(busy)).add("quiet", busy < QUIET));
+                .add("jitBusyShareOfLastWindow", Double.isNaN(busy) ? -1 : Load.round(busy)).add("quiet", !compiling));
     }
 
     /** How long each scenario was warmed up and how busy the JIT compilers still were. */
