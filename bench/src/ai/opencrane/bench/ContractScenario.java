@@ -56,7 +56,7 @@ final class ContractScenario {
             return;
         }
         String path = "/api/v1/tenants/" + TENANT + "/effective-contract";
-        ctx.warm("effective contract", Context.OK, (window, seconds) -> Wrk.get(ctx.cfg, path, ctx.cfg.token(), seconds));
+        ctx.warm("contract-sequential", Context.OK, (window, seconds) -> Wrk.get(ctx.cfg, path, ctx.cfg.token(), seconds));
         sequential(ctx, path, Math.min(3, ctx.cfg.warmup()));
         Map<String, Object> timed = ctx.measure("contract-sequential", () -> sequential(ctx, path, Math.min(10, ctx.cfg.duration())));
         double median = (double) timed.get("medianMs");
