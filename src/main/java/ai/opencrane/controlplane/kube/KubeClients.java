@@ -33,7 +33,7 @@ public class KubeClients {
      * Idle connections kept to the API server. Over HTTP/2 (TLS) one connection carries every call; over HTTP/1.1
      * each concurrent call needs its own, and OkHttp's default of 5 closed and reopened connections under more
      * concurrent writes than that (measured: connection set-up and teardown were 3% of the server's CPU under
-     * creates on 10 connections). As many as the database pool's default size, which bounds concurrent writes.
+     * creates on 10 connections). Twenty, the database pool's default size: every write also needs one of those.
      */
     private static final int IDLE_CONNECTIONS = 20;
 
