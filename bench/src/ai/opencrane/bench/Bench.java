@@ -89,8 +89,9 @@ public final class Bench {
             JsonObject warmUps = ctx.warmUps();
             report.environment("warmUp", warmUps);
             if (!warmUps.isEmpty()) {
-                report.note("Each scenario ran its own load until the JIT compilers of the server and of the Kubernetes test server "
-                        + "were busy less than 10% of a 10 s window (at most BENCH_WARMUP_MAX s): " + warmUps.entrySet().stream()
+                report.note(String.format("Each scenario ran its own load until the JIT compilers of the server and of the "
+                        + "Kubernetes test server were busy less than %.0f%% of a %.0f s window (at most BENCH_WARMUP_MAX s): ",
+                        Context.QUIET * 100, Context.WINDOW) + warmUps.entrySet().stream()
                         .map(e -> String.format("%s %.0f s%s", e.getKey(), e.getValue().asJsonObject().getJsonNumber("seconds").doubleValue(),
                                 e.getValue().asJsonObject().getBoolean("quiet") ? "" : " (still compiling)"))
                         .collect(Collectors.joining(", ")) + ".");

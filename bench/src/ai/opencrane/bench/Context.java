@@ -118,13 +118,15 @@ final class Context {
         double busy = Double.NaN;
         boolean compiling = true;
         int windows = 0;
+        double[] before = jit.compileSeconds();
         while (spent < cfg.warmupMax() && (spent < cfg.warmup() || compiling)) {
             double seconds = Math.min(WINDOW, cfg.warmupMax() - spent);
-            double[] before = jit.compileSeconds();
             long t0 = System.nanoTime();
             report.check(scenario + " (warm-up)", load.run(windows++, seconds), expected);
             double wall = (System.nanoTime() - t0) / 1e9;
-            busy = Jit.busiest(before, jit.compileSeconds(), wall);
+            double[] after = jit.compileSeconds();
+            busy = Jit.busiest(before, after, wall);
+            before = after; // the next window starts where this one ended
             compiling = busy >= QUIET;
             spent += wall;
         }
