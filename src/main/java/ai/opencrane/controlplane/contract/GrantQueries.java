@@ -23,7 +23,8 @@ import ai.opencrane.controlplane.api.JsonMapping;
 public final class GrantQueries {
 
     /** A list parameter, sent as a JSON array of strings (no driver array types, so any pool wrapper will do). */
-    private static final String LIST = "ANY(ARRAY(SELECT jsonb_array_elements_text(CAST(? AS jsonb))))";
+    private static final String ELEMENTS = "SELECT jsonb_array_elements_text(CAST(? AS jsonb))";
+    private static final String LIST = "ANY(ARRAY(" + ELEMENTS + "))";
     static final String MEMBERSHIPS = "SELECT group_id, principal FROM group_members WHERE lower(principal) = " + LIST;
     static final String CANDIDATES = "SELECT id, payload_type, payload_id, subject_type, subject_id, access, priority, "
             + "created_at FROM grants WHERE (subject_type = 'tenant' AND subject_id = ?) "
@@ -33,7 +34,7 @@ public final class GrantQueries {
      * The same list as a set to join with: for the hundreds of allowed ids of a large catalogue a hash semi-join,
      * where {@code = ANY} compared every row with every id (measured: 5.3 ms against 0.7 ms for 300 of 500 servers).
      */
-    private static final String IN_LIST = "IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))";
+    private static final String IN_LIST = "IN (" + ELEMENTS + ")";
     static final String SERVERS = "SELECT id, name, transport, endpoint, status, scope FROM mcp_servers "
             + "WHERE id " + IN_LIST + " ORDER BY name, id";
     static final String SKILLS = "SELECT id, name, scope, version, digest, status FROM skill_bundles "
