@@ -60,7 +60,8 @@ public final class Bench {
             Memory memory = new Memory(server.pid());
             double idle = memory.rssMb();
             report.target("start-to-ready (restart, migrated database)", ready + " ms", "< 10 s", ready < 10_000,
-                    "first start on the empty database incl. migrations: " + first + " ms; " + liberty);
+                    "first start on the empty database incl. migrations: " + first + " ms; " + liberty
+                            + "; class data sharing archive of the first start: " + server.classArchiveMb() + " MB");
             report.target("idle RSS", String.format("%.0f MB", idle), "< 350 MB", idle < 350, null);
             report.environment("idleMemory", memory.breakdown());
 
@@ -105,7 +106,7 @@ public final class Bench {
             memory.peaksByPhaseMb().forEach((k, v) -> mem.add("peakMbDuring:" + k, v));
             report.environment("serverRss", mem.build());
             report.environment("startup", Json.createObjectBuilder().add("firstStartMs", first).add("restartToReadyMs", ready)
-                    .add("liberty", liberty).build());
+                    .add("liberty", liberty).add("classArchiveMb", server.classArchiveMb()).build());
             if (cfg.profile()) {
                 JsonObjectBuilder p = Json.createObjectBuilder();
                 ctx.profiler.summaries().forEach((k, v) -> p.add(k, Json.createObjectBuilder(v)));

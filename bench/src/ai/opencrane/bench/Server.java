@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,9 @@ final class Server implements AutoCloseable {
     private final Config cfg;
     private final String dbName;
     private final Map<String, String> settings;
+    private final Path classArchive;
     private boolean migrateOnStart = true;
+    private boolean writingArchive;
     private Process kube;
     private String kubeUrl;
 
@@ -41,6 +45,12 @@ final class Server implements AutoCloseable {
         this.cfg = cfg;
         this.dbName = dbName;
         this.settings = settings;
+        this.classArchive = cfg.work().resolve("liberty-classes.jsa");
+        try {
+            Files.deleteIfExists(classArchive); // written by this run's first start, for this run's WAR
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove " + classArchive, e);
+        }
     }
 
     void startKube() {
@@ -97,8 +107,9 @@ final class Server implements AutoCloseable {
         if (clean) {
             args.add("--clean");
         }
+        String options = classSharing() + (jvmArgs == null ? "" : " " + jvmArgs);
         long t0 = System.nanoTime();
-        Process launcher = launch(args, jvmArgs);
+        Process launcher = launch(args, options);
         Api api = new Api(cfg.base(), cfg.token());
         long deadline = t0 + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
@@ -113,7 +124,39 @@ final class Server implements AutoCloseable {
     }
 
     void stop() {
+        Optional<ProcessHandle> jvm = writingArchive ? ProcessHandle.of(pid()) : Optional.empty();
         waitFor(launch(List.of("stop", Config.SERVER), null), 120);
+        try { // it writes the class archive as it exits, after the server has stopped
+            jvm.ifPresent(p -> p.onExit().orTimeout(120, TimeUnit.SECONDS).join());
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the server JVM did not exit within 120 s of stopping", e);
+        }
+        writingArchive = false;
+    }
+
+    /**
+     * Class data sharing (HotSpot): the first start writes an archive of every class it loaded when its JVM
+     * exits; later starts map that archive instead of loading, parsing and verifying those classes again
+     * (most of them load through Liberty's own class loaders, which the JDK's dynamic archive covers). It is
+     * what the image's OpenJ9 does with the shared class cache its build fills ({@code configure.sh}). Liberty's
+     * bootstrap agent needs {@code AllowArchivingWithJavaAgent}, both when writing and when using the archive.
+     */
+    private String classSharing() {
+        String agent = "-XX:+UnlockDiagnosticVMOptions -XX:+AllowArchivingWithJavaAgent ";
+        if (Files.isRegularFile(classArchive)) {
+            return agent + "-XX:SharedArchiveFile=" + classArchive;
+        }
+        writingArchive = true;
+        return agent + "-XX:ArchiveClassesAtExit=" + classArchive;
+    }
+
+    /** The class data sharing archive's size in MB, or 0 when there is none (not written yet, or failed). */
+    long classArchiveMb() {
+        try {
+            return Files.isRegularFile(classArchive) ? Math.round(Files.size(classArchive) / 1048576.0) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The Liberty JVM's process id. */
