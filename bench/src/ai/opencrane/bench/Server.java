@@ -32,7 +32,6 @@ final class Server implements AutoCloseable {
     private final Map<String, String> settings;
     private final Path classArchive;
     private boolean migrateOnStart = true;
-    private boolean writingArchive;
     private Process kube;
     private String kubeUrl;
 
@@ -123,15 +122,18 @@ final class Server implements AutoCloseable {
         throw new IllegalStateException("the server did not become ready within 180 s; see " + log());
     }
 
+    /**
+     * Stops the server and waits for its JVM to exit, which can be well after {@code server stop} returns: the
+     * JVM of the first start writes the class archive as it exits.
+     */
     void stop() {
-        Optional<ProcessHandle> jvm = writingArchive ? ProcessHandle.of(pid()) : Optional.empty();
+        Optional<ProcessHandle> jvm = Files.isRegularFile(pidFile()) ? ProcessHandle.of(pid()) : Optional.empty();
         waitFor(launch(List.of("stop", Config.SERVER), null), 120);
-        try { // it writes the class archive as it exits, after the server has stopped
+        try {
             jvm.ifPresent(p -> p.onExit().orTimeout(120, TimeUnit.SECONDS).join());
         } catch (CompletionException e) {
             throw new IllegalStateException("the server JVM did not exit within 120 s of stopping", e);
         }
-        writingArchive = false;
     }
 
     /**
@@ -143,11 +145,8 @@ final class Server implements AutoCloseable {
      */
     private String classSharing() {
         String agent = "-XX:+UnlockDiagnosticVMOptions -XX:+AllowArchivingWithJavaAgent ";
-        if (Files.isRegularFile(classArchive)) {
-            return agent + "-XX:SharedArchiveFile=" + classArchive;
-        }
-        writingArchive = true;
-        return agent + "-XX:ArchiveClassesAtExit=" + classArchive;
+        return agent + (Files.isRegularFile(classArchive) ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=")
+                + classArchive;
     }
 
     /** The class data sharing archive's size in MB, or 0 when there is none (not written yet, or failed). */
@@ -159,10 +158,14 @@ final class Server implements AutoCloseable {
         }
     }
 
+    private Path pidFile() {
+        return cfg.wlp().resolve("usr/servers/.pid/" + Config.SERVER + ".pid");
+    }
+
     /** The Liberty JVM's process id. */
     long pid() {
         try {
-            return Long.parseLong(Files.readString(cfg.wlp().resolve("usr/servers/.pid/" + Config.SERVER + ".pid")).trim());
+            return Long.parseLong(Files.readString(pidFile()).trim());
         } catch (IOException e) {
             throw new IllegalStateException("no pid file: is the server running?", e);
         }
