@@ -26,13 +26,19 @@ import ai.opencrane.controlplane.platform.Tx;
 /**
  * Drift detection and repair for a projected kind. Both sides are read in name order, page by page (the
  * API server lists in key order; the table is read by its primary key), and merged, so memory holds one
- * page of each side plus the mismatches. Repair goes from resource to row, applies every change and its
- * audit entry in one transaction (all or nothing), and is idempotent.
+ * page of each side plus the mismatches. Each page of rows is read in a transaction of its own, whose end
+ * releases its entities: without one, a request's persistence context lasts as long as the request and held
+ * every row of the scan at once (10,000 tenants: the heap grew by 50 MB, bench/). Repair goes from resource
+ * to row, applies every change and its audit entry in one transaction (all or nothing), and is idempotent.
  */
 @ApplicationScoped
 public class DriftService {
 
-    static final int PAGE = 500;
+    /**
+     * Items per page: with 500, a page of both sides outgrew the young generation's survivor space, so every
+     * young collection during a scan promoted it and full collections followed (bench/: drift runs).
+     */
+    static final int PAGE = 200;
 
     @Inject
     CustomResources kube;
@@ -157,7 +163,7 @@ public class DriftService {
             return new Pages.Page<>(page.items(), page.next());
         });
         Iterator<Projection.Row> rows = new Pages<Projection.Row>(after -> {
-            List<Projection.Row> page = p.rows(after, PAGE);
+            List<Projection.Row> page = tx.call(() -> p.rows(after, PAGE));
             return new Pages.Page<>(page, page.size() < PAGE ? null : Objects.name(page.get(page.size() - 1).resource()));
         });
         List<Found> found = new ArrayList<>();
