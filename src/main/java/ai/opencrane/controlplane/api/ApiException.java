@@ -80,6 +80,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(503, ErrorCodes.NOT_CONFIGURED, message);
     }
 
+    /** 503: the server is at its limit for this kind of work; the client retries shortly. */
+    public static ApiException busy(String message) {
+        return new ApiException(503, ErrorCodes.BUSY, message);
+    }
+
     public static ApiException forbidden(String message) {
         return new ApiException(403, ErrorCodes.FORBIDDEN, message);
     }

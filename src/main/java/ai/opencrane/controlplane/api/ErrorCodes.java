@@ -17,6 +17,7 @@ public final class ErrorCodes {
     public static final String UPSTREAM_ERROR = "UPSTREAM_ERROR";
     public static final String TIMEOUT = "TIMEOUT";
     public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
+    public static final String BUSY = "BUSY";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private ErrorCodes() {

@@ -22,6 +22,9 @@ public final class ErrorResponses {
         if (status == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"opencrane\"");
         }
+        if (ErrorCodes.BUSY.equals(code)) {
+            builder.header("Retry-After", "1");
+        }
         return builder.build();
     }
 

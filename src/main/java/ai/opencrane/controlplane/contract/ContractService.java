@@ -1,5 +1,6 @@
 package ai.opencrane.controlplane.contract;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import jakarta.json.JsonString;
 
 import ai.opencrane.controlplane.api.JsonMapping;
 import ai.opencrane.controlplane.platform.Settings;
+import ai.opencrane.controlplane.platform.WorkLimit;
 import ai.opencrane.controlplane.policy.AccessPolicy;
 import ai.opencrane.controlplane.policy.PolicyService;
 import ai.opencrane.controlplane.tenant.DatasetService;
@@ -25,6 +27,16 @@ import ai.opencrane.controlplane.tenant.TenantService;
 public class ContractService {
 
     public static final String VERSION = "1.0.0";
+
+    /**
+     * Compilations that run at once: one per processor. A compilation is CPU work over a tenant's whole grant
+     * graph (a large catalogue's contract is over 100 KB of JSON, about 5 MB allocated to build it); more at
+     * once only share the same processors, each taking longer, and their data outlives young collections and
+     * is promoted. Measured on 2 cores with 10 connections (1,000 groups, 10,000 grants): unbounded, 26-48 full
+     * collections in 30 s and 68-88 contracts/s; one per processor, 11-26 and 98-121/s.
+     */
+    private final WorkLimit compilations = new WorkLimit(Runtime.getRuntime().availableProcessors(),
+            Duration.ofSeconds(10), "contract compilations");
 
     @Inject
     TenantService tenants;
@@ -42,6 +54,10 @@ public class ContractService {
     Settings settings;
 
     public EffectiveContract compile(String name) {
+        return compilations.run(() -> compileNow(name));
+    }
+
+    private EffectiveContract compileNow(String name) {
         Tenant tenant = tenants.find(name);
         Map<String, String> labels = new LinkedHashMap<>();
         tenant.labels().forEach((k, v) -> labels.put(k, v instanceof JsonString s ? s.getString() : v.toString()));

@@ -174,6 +174,9 @@ public class TenantsResource {
     @APIResponse(responseCode = "200", description = "The contract; the ETag is its contractId.",
             content = @Content(schema = @Schema(implementation = EffectiveContract.class)))
     @APIResponse(responseCode = "404", description = "TENANT_NOT_FOUND.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "BUSY: this replica is compiling as many contracts as it has processors "
+            + "and this one waited 10 s for its turn; retry after the Retry-After seconds.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response contract(@PathParam("name") String name) {
         EffectiveContract c = contracts.compile(name);
         return Response.ok(c).tag(ETags.of(c.contractId())).build();
