@@ -32,8 +32,9 @@ public class ContractService {
      * Compilations that run at once: one per processor. A compilation is CPU work over a tenant's whole grant
      * graph (a large catalogue's contract is over 100 KB of JSON, about 5 MB allocated to build it); more at
      * once only share the same processors, each taking longer, and their data outlives young collections and
-     * is promoted. Measured on 2 cores with 10 connections (1,000 groups, 10,000 grants): unbounded, 26-48 full
-     * collections in 30 s and 68-88 contracts/s; one per processor, 11-26 and 98-121/s.
+     * is promoted. Measured on 2 cores with 10 connections (1,000 groups, 10,000 grants): unbounded, 48 full
+     * collections in 30 s and 81 contracts/s; one per processor, 11-26 and 98-121/s (bench/: the contract
+     * scenario's full collections 176 -> 30).
      */
     private final WorkLimit compilations = new WorkLimit(Runtime.getRuntime().availableProcessors(),
             Duration.ofSeconds(10), "contract compilations");
