@@ -4,23 +4,35 @@ import java.util.Map;
 
 /**
  * The one exception services throw for anything a client should see: it carries the HTTP status,
- * the machine-readable code and a message that is safe to show. {@link ApiExceptionMapper} renders it.
+ * the machine-readable code, a message that is safe to show and, for refusals the client should retry,
+ * the seconds it should wait ({@code Retry-After}). {@link ApiExceptionMapper} renders it.
  */
 public class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
     private final Map<String, String> fields;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, Map.of());
     }
 
     public ApiException(int status, String code, String message, Map<String, String> fields) {
+        this(status, code, message, fields, 0);
+    }
+
+    /** A refusal the client should retry after {@code retryAfterSeconds} (sent as {@code Retry-After}). */
+    public ApiException(int status, String code, String message, long retryAfterSeconds) {
+        this(status, code, message, Map.of(), retryAfterSeconds);
+    }
+
+    private ApiException(int status, String code, String message, Map<String, String> fields, long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.fields = Map.copyOf(fields);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
@@ -34,6 +46,11 @@ public class ApiException extends RuntimeException {
     /** Offending request fields (path to reason), for validation errors. */
     public Map<String, String> fields() {
         return fields;
+    }
+
+    /** Seconds the client should wait before retrying; 0 when the refusal is not one to retry. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException notFound(String code, String message) {
@@ -82,7 +99,7 @@ public class ApiException extends RuntimeException {
 
     /** 503: the server is at its limit for this kind of work; the client retries shortly. */
     public static ApiException busy(String message) {
-        return new ApiException(503, ErrorCodes.BUSY, message);
+        return new ApiException(503, ErrorCodes.BUSY, message, 1);
     }
 
     public static ApiException forbidden(String message) {

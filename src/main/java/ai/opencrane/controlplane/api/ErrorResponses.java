@@ -22,13 +22,14 @@ public final class ErrorResponses {
         if (status == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"opencrane\"");
         }
-        if (ErrorCodes.BUSY.equals(code)) {
-            builder.header("Retry-After", "1");
-        }
         return builder.build();
     }
 
     public static Response of(ApiException e) {
-        return of(e.status(), e.code(), e.getMessage(), e.fields());
+        Response r = of(e.status(), e.code(), e.getMessage(), e.fields());
+        if (e.retryAfterSeconds() > 0) {
+            r.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return r;
     }
 }
