@@ -1,7 +1,10 @@
 package ai.opencrane.controlplane.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import jakarta.json.JsonObject;
 
@@ -61,5 +64,17 @@ class InfrastructureIT {
         assertTrue(r.body().contains("# TYPE"), r.body());
         assertTrue(r.body().contains("opencrane_tenants"), "application gauges are exported");
         assertTrue(r.body().contains("jvm_"), "server metrics are exported");
+    }
+
+    @Test
+    void requestTimersAreHistogramsWithoutQuantiles() {
+        assertEquals(200, api.get("/api/v1/tenants?limit=1").status());
+        String body = api.anonymous().get("/prom").body();
+        String list = "REST_request_seconds_bucket{class=\"ai.opencrane.controlplane.tenant.TenantsResource\",method=\"list_";
+        List<String> buckets = body.lines().filter(l -> l.startsWith(list)).toList();
+        assertEquals(12, buckets.size(), "11 configured buckets and +Inf: " + buckets);
+        assertTrue(buckets.get(0).contains("le=\"0.005\"") && buckets.get(11).contains("le=\"+Inf\""), buckets.toString());
+        assertTrue(Double.parseDouble(buckets.get(11).substring(buckets.get(11).lastIndexOf(' ') + 1)) >= 1, buckets.toString());
+        assertFalse(body.contains("quantile="), "no sliding-window quantiles");
     }
 }
