@@ -25,6 +25,7 @@ public final class ProjectionWatch implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ProjectionWatch.class.getName());
     private static final int PAGE = 500;
+    private static final int LOGGED_NAMES = 20;
 
     private final Projection projection;
     private final CustomResources resources;
@@ -88,11 +89,17 @@ public final class ProjectionWatch implements Runnable {
         return lastEventAt;
     }
 
-    /** Lists and applies page by page (one transaction each), then removes the rows of vanished resources. */
+    /**
+     * Lists and applies page by page (one transaction each), then removes the rows of vanished resources. The
+     * list's version is its first page's: Kubernetes serves every page of a list at that version, while a
+     * server that pages over live data reports a later one on each page, and a resource created meanwhile on a
+     * page already read would look vanished at it. Bounded by the first page, the sweep only removes rows older
+     * than the listing, and the watch that follows replays what changed during it.
+     */
     private String relist() {
         Set<String> names = new HashSet<>();
         String token = null;
-        String version;
+        String version = null;
         do {
             CustomResources.Listing page = resources.list(projection.plural(), token, PAGE);
             tx.run(() -> {
@@ -101,13 +108,16 @@ public final class ProjectionWatch implements Runnable {
                     projection.apply(item, false);
                 }
             });
-            version = page.resourceVersion();
+            if (version == null) {
+                version = page.resourceVersion();
+            }
             token = page.next();
         } while (token != null);
         Long listed = Objects.rvNumber(version);
         Set<String> gone = tx.call(() -> projection.removeVanished(names, listed));
         if (!gone.isEmpty()) {
-            LOG.info(() -> projection.kind() + " resources deleted while unwatched, rows removed: " + gone);
+            LOG.info(() -> projection.kind() + " resources deleted while unwatched, rows removed: " + gone.size() + " "
+                    + gone.stream().sorted().limit(LOGGED_NAMES).toList() + (gone.size() > LOGGED_NAMES ? " and more" : ""));
         }
         return version;
     }

@@ -4,6 +4,9 @@ import static ai.opencrane.controlplane.testkit.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -92,6 +95,50 @@ class ProjectionWatchIT {
         eventually("the resource deleted meanwhile is gone",
                 () -> db.count("SELECT count(*) FROM tenants WHERE name = ?", gone) == 0);
         assertTrue(kube.requests().stream().anyMatch(r -> r.contains("watch=true")));
+    }
+
+    @Test
+    void aTenantCreatedWhileTheWatchRelistsKeepsItsRow() {
+        // More than a page (500) of tenants, so the relist reads a second page after the API made a tenant whose
+        // name falls on the first; the test server pages over live data, each page at its current version.
+        // The fill goes at the end: each of its tenants gets a LiteLLM key, which the later budget tests would sweep.
+        String fill = unique("pagefill");
+        List<String> made = new ArrayList<>();
+        String early = "aaaa" + unique("relist");
+        try {
+            for (int i = kube.list(CR_VERSION, "tenants", ControlPlane.NAMESPACE).size(); i <= 500; i++) {
+                made.add(fill + "-" + i);
+                kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, Json.createObjectBuilder()
+                        .add("apiVersion", CR_VERSION).add("kind", "Tenant")
+                        .add("metadata", Json.createObjectBuilder().add("name", made.get(made.size() - 1)))
+                        .add("spec", Json.createObjectBuilder().add("displayName", "Fill").add("email", "f@example.com"))
+                        .build());
+            }
+            int fills = made.size();
+            eventually("the watch projected them",
+                    () -> db.count("SELECT count(*) FROM tenants WHERE name LIKE ?", fill + "-%") == fills);
+            eventually("a watch is open", () -> kube.watchCount() >= 2);
+            int seen = kube.requests().size();
+            // the relist's next page (the reconciler's scans read 200 at a time), within the tests' 3 s Kubernetes timeout
+            kube.delayNext("GET", "&limit=500", 1500, 1);
+            kube.compactHistory();
+            kube.dropWatches();
+            eventually("the relist read its first page", () -> tenantListings(seen).anyMatch(r -> r.contains("/tenants?limit=500")));
+            made.add(early);
+            assertEquals(201, api.post("/api/v1/tenants", tenantBody(early)).status());
+            eventually("the relist read its second page", () -> tenantListings(seen).anyMatch(r -> r.contains("&limit=500")));
+            eventually("the watch is open again", () -> kube.watchCount() >= 2);
+            assertEquals(1, db.count("SELECT count(*) FROM tenants WHERE name = ?", early), "the relist removed a live tenant's row");
+            assertEquals(200, api.get("/api/v1/tenants/" + early).status());
+        } finally {
+            made.forEach(name -> kube.remove(CR_VERSION, "tenants", ControlPlane.NAMESPACE, name));
+            eventually("the fill's rows are gone",
+                    () -> db.count("SELECT count(*) FROM tenants WHERE name LIKE ? OR name = ?", fill + "-%", early) == 0);
+        }
+    }
+
+    private Stream<String> tenantListings(int after) {
+        return kube.requests().stream().skip(after).filter(r -> r.startsWith("GET ") && r.contains("/tenants?"));
     }
 
     @Test

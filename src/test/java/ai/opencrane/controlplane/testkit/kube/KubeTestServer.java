@@ -160,7 +160,10 @@ public final class KubeTestServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- test controls
 
-    /** Answers the next {@code times} matching requests with {@code status} (e.g. 500, 503). */
+    /**
+     * Answers the next {@code times} matching requests with {@code status} (e.g. 500, 503). A request matches when
+     * its method is {@code method} (any if null) and its path with the query contains {@code pathPart}.
+     */
     public void failNext(String method, String pathPart, int status, int times) {
         faults.add(new Fault(method, pathPart, status, 0, times));
     }
@@ -297,9 +300,9 @@ public final class KubeTestServer implements AutoCloseable {
             String method = ex.getRequestMethod();
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
             String contentType = Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Content-Type"), "");
-            requests.add(method + " " + path + (query.isEmpty() ? "" : "?" + ex.getRequestURI().getRawQuery())
-                    + (contentType.isEmpty() ? "" : " " + contentType));
-            Fault fault = matchFault(method, path);
+            String target = path + (query.isEmpty() ? "" : "?" + ex.getRequestURI().getRawQuery());
+            requests.add(method + " " + target + (contentType.isEmpty() ? "" : " " + contentType));
+            Fault fault = matchFault(method, target);
             if (fault != null && fault.delayMillis > 0) {
                 sleep(fault.delayMillis);
             } else if (fault != null) {
@@ -764,10 +767,10 @@ public final class KubeTestServer implements AutoCloseable {
         return out;
     }
 
-    private Fault matchFault(String method, String path) {
+    private Fault matchFault(String method, String target) {
         for (Fault f : faults) {
             synchronized (f) {
-                if (f.remaining > 0 && (f.method == null || f.method.equals(method)) && path.contains(f.pathPart)) {
+                if (f.remaining > 0 && (f.method == null || f.method.equals(method)) && target.contains(f.pathPart)) {
                     f.remaining--;
                     if (f.remaining == 0) {
                         faults.remove(f);
