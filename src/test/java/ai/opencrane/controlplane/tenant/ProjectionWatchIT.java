@@ -33,6 +33,14 @@ class ProjectionWatchIT {
                 Json.createObjectBuilder(cr.getJsonObject("spec")).add("displayName", displayName)).build();
     }
 
+    /** A Tenant resource as kubectl would apply it, without the API. */
+    private static JsonObject byHand(String name, String displayName) {
+        return Json.createObjectBuilder().add("apiVersion", CR_VERSION).add("kind", "Tenant")
+                .add("metadata", Json.createObjectBuilder().add("name", name))
+                .add("spec", Json.createObjectBuilder().add("displayName", displayName).add("email", "h@example.com"))
+                .build();
+    }
+
     private String displayName(String name) {
         Res r = api.get("/api/v1/tenants/" + name);
         return r.status() == 200 ? r.json().getString("displayName") : null;
@@ -64,11 +72,7 @@ class ProjectionWatchIT {
     @Test
     void aResourceCreatedOrDeletedByHandShowsUp() {
         String name = unique("byhand");
-        kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, Json.createObjectBuilder()
-                .add("apiVersion", CR_VERSION).add("kind", "Tenant")
-                .add("metadata", Json.createObjectBuilder().add("name", name))
-                .add("spec", Json.createObjectBuilder().add("displayName", "By Hand").add("email", "h@example.com"))
-                .build());
+        kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, byHand(name, "By Hand"));
         eventually("the new resource is projected", () -> "By Hand".equals(displayName(name)));
         kube.remove(CR_VERSION, "tenants", ControlPlane.NAMESPACE, name);
         eventually("the deleted resource's row is gone",
@@ -108,11 +112,7 @@ class ProjectionWatchIT {
         try {
             for (int i = kube.list(CR_VERSION, "tenants", ControlPlane.NAMESPACE).size(); i <= 500; i++) {
                 made.add(fill + "-" + i);
-                kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, Json.createObjectBuilder()
-                        .add("apiVersion", CR_VERSION).add("kind", "Tenant")
-                        .add("metadata", Json.createObjectBuilder().add("name", made.get(made.size() - 1)))
-                        .add("spec", Json.createObjectBuilder().add("displayName", "Fill").add("email", "f@example.com"))
-                        .build());
+                kube.apply(CR_VERSION, "tenants", ControlPlane.NAMESPACE, byHand(fill + "-" + i, "Fill"));
             }
             int fills = made.size();
             eventually("the watch projected them",
