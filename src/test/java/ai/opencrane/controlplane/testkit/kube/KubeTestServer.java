@@ -200,11 +200,14 @@ public final class KubeTestServer implements AutoCloseable {
         }
     }
 
-    /** Forgets the event history, so a watch resuming from an older resourceVersion gets 410 Gone. */
+    /**
+     * Forgets the event history and moves the version on, so a watch resuming from any version it has seen
+     * gets 410 Gone (from the latest version it would resume quietly).
+     */
     public void compactHistory() {
         synchronized (lock) {
             history.clear();
-            compactedThrough = resourceVersion;
+            compactedThrough = ++resourceVersion;
         }
     }
 
