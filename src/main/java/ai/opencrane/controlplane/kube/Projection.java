@@ -8,7 +8,7 @@ import jakarta.json.JsonObject;
 
 /**
  * The PostgreSQL projection of one custom-resource kind. Writes are ordered by resourceVersion: an older
- * version never overwrites a newer one, so the API's writes and the watch's events can race safely.
+ * version never overwrites a newer one, so the API's writes, the watch's events and repairs can race safely.
  * Implementations join the caller's transaction.
  */
 public interface Projection {
@@ -27,10 +27,11 @@ public interface Projection {
     String notFoundCode();
 
     /**
-     * Writes the row for {@code resource} unless the stored row is at the same or a newer version;
-     * {@code force} writes it regardless (repair). Returns true when the row changed.
+     * Writes the row for {@code resource} unless the stored row is at the same or a newer version, or the
+     * resource was deleted at or after this version; a {@code repair} also rewrites a row at the same version
+     * (one changed in the database). Returns true when the row changed.
      */
-    boolean apply(JsonObject resource, boolean force);
+    boolean apply(JsonObject resource, boolean repair);
 
     /** Deletes the row of a deleted resource unless the row is newer than {@code resourceVersion}. */
     boolean remove(String name, Long resourceVersion);

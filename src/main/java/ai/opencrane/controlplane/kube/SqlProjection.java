@@ -10,7 +10,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * The parts of a {@link Projection} that are the same for every projected table (keyed by {@code name},
- * with {@code uid} and numeric {@code rv} columns): ordered deletes and the sweep after a relist.
+ * with {@code uid} and numeric {@code rv} columns): the guards of an upsert, ordered deletes and the sweep after
+ * a relist. Each write of a row holds the name's write lock (db/V8) until its transaction ends.
  */
 public abstract class SqlProjection implements Projection {
 
@@ -21,18 +22,29 @@ public abstract class SqlProjection implements Projection {
     protected abstract String table();
 
     /**
-     * The guard every upsert of a row carries: no tombstone at or after the version being written.
-     * Use as {@code INSERT ... SELECT ... WHERE <guard>} with the name as {@code ?1} and the version as the
-     * given parameter.
+     * The guard every upsert of a row carries: takes the name's write lock (db/V8), then checks that no tombstone
+     * is at or after the version being written. Use as {@code INSERT ... SELECT ... WHERE <guard>} with the name
+     * as {@code ?1} and the version as the given parameter.
      */
-    protected static String notDeletedSince(String table, int versionParameter) {
-        return "NOT EXISTS (SELECT 1 FROM projection_tombstones WHERE kind = '" + table
-                + "' AND name = ?1 AND rv >= ?" + versionParameter + ")";
+    protected static String writable(String table, int versionParameter) {
+        return "projection_writable('" + table + "', ?1, ?" + versionParameter + ")";
+    }
+
+    /**
+     * The guard of an upsert's update: the stored row is older than the version being written, or (when the
+     * given parameter, repair, is true) at the same version. Use as {@code ON CONFLICT (name) DO UPDATE ...
+     * WHERE <guard>}.
+     */
+    protected static String olderThanWritten(String table, int repairParameter) {
+        return table + ".rv IS NULL OR EXCLUDED.rv IS NULL OR " + table + ".rv < EXCLUDED.rv OR (?"
+                + repairParameter + " AND " + table + ".rv = EXCLUDED.rv)";
     }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean remove(String name, Long resourceVersion) {
+        em.createNativeQuery("SELECT 1 FROM projection_lock(?1, ?2)").setParameter(1, table()).setParameter(2, name)
+                .getSingleResult();
         if (resourceVersion != null) {
             em.createNativeQuery("INSERT INTO projection_tombstones (kind, name, rv) VALUES (?1, ?2, ?3) "
                             + "ON CONFLICT (kind, name) DO UPDATE SET rv = GREATEST(projection_tombstones.rv, EXCLUDED.rv), "
@@ -51,7 +63,7 @@ public abstract class SqlProjection implements Projection {
     public Set<String> removeVanished(Set<String> present, Long listVersion) {
         @SuppressWarnings("unchecked")
         List<String> projected = em.createNativeQuery(
-                        "SELECT name FROM " + table() + " WHERE uid IS NOT NULL AND (rv IS NULL OR rv <= ?1)")
+                        "SELECT name FROM " + table() + " WHERE uid IS NOT NULL AND (rv IS NULL OR rv <= ?1) ORDER BY name")
                 .setParameter(1, listVersion == null ? Long.MAX_VALUE : listVersion).getResultList();
         Set<String> removed = new HashSet<>();
         for (String name : projected) {

@@ -21,15 +21,16 @@ public class PolicyProjection extends SqlProjection {
             INSERT INTO access_policies (name, description, spec, status, uid, resource_version, rv, generation,
                                          created_at, updated_at)
             SELECT ?1, ?2, ?3::jsonb, ?4::jsonb, ?5, ?6, ?7, ?8, ?9, clock_timestamp()
-            WHERE ?10 OR %s
+            WHERE %s
             ON CONFLICT (name) DO UPDATE SET
                 description = EXCLUDED.description, spec = EXCLUDED.spec, status = EXCLUDED.status,
                 uid = EXCLUDED.uid, resource_version = EXCLUDED.resource_version, rv = EXCLUDED.rv,
                 generation = EXCLUDED.generation, created_at = EXCLUDED.created_at, updated_at = clock_timestamp()
-            WHERE ?10 OR access_policies.rv IS NULL OR EXCLUDED.rv IS NULL OR access_policies.rv < EXCLUDED.rv
+            WHERE %s
             """;
 
-    private static final String UPSERT = UPSERT_TEMPLATE.formatted(notDeletedSince("access_policies", 7));
+    private static final String UPSERT = UPSERT_TEMPLATE.formatted(writable("access_policies", 7),
+            olderThanWritten("access_policies", 10));
 
     @Override
     protected String table() {
@@ -53,7 +54,7 @@ public class PolicyProjection extends SqlProjection {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(JsonObject resource, boolean force) {
+    public boolean apply(JsonObject resource, boolean repair) {
         JsonObject spec = Objects.spec(resource);
         JsonObject status = Objects.status(resource);
         String rv = Objects.resourceVersion(resource);
@@ -67,7 +68,7 @@ public class PolicyProjection extends SqlProjection {
                 .setParameter(7, Objects.rvNumber(rv))
                 .setParameter(8, Objects.generation(resource))
                 .setParameter(9, Objects.created(resource).atOffset(ZoneOffset.UTC))
-                .setParameter(10, force)
+                .setParameter(10, repair)
                 .executeUpdate() > 0;
     }
 

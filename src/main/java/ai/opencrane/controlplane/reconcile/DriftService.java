@@ -4,14 +4,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import ai.opencrane.controlplane.api.ApiException;
@@ -52,8 +55,12 @@ public class DriftService {
     @Inject
     Tx tx;
 
-    /** A mismatch, with what repair needs: the resource (null for missing-source) and the row's write time. */
-    public record Found(DriftReport.Mismatch mismatch, JsonObject resource, Instant rowUpdatedAt) {
+    /** A mismatch, with what repair needs: the resource (null for missing-source) and the row (null for missing-projection). */
+    public record Found(DriftReport.Mismatch mismatch, JsonObject resource, Projection.Row row) {
+
+        public Instant rowUpdatedAt() {
+            return row == null ? null : row.updatedAt();
+        }
     }
 
     /** Both sides compared: their sizes and every mismatch. */
@@ -92,11 +99,16 @@ public class DriftService {
         return repair(p, scan(p), dryRun, prune, actor);
     }
 
-    /** As {@link #repair(Projection, boolean, boolean, String)}, from a scan just made. */
+    /**
+     * As {@link #repair(Projection, boolean, boolean, String)}, from a scan just made. What the scan read may
+     * have changed since: a row is not written over a newer one or after its resource was deleted, a pruned
+     * row only goes at the version the scan saw, and such a mismatch is reported as skipped (the watch has
+     * the change).
+     */
     public RepairReport repair(Projection p, Scan scan, boolean dryRun, boolean prune, String actor) {
         Set<String> pending = new HashSet<>(compensations.pendingNames(p.plural()));
         List<RepairReport.Entry> entries = new ArrayList<>();
-        List<Runnable> changes = new ArrayList<>();
+        Map<String, BooleanSupplier> changes = new LinkedHashMap<>();
         for (Found f : scan.found()) {
             String name = f.mismatch().name();
             switch (f.mismatch().issue()) {
@@ -107,23 +119,15 @@ public class DriftService {
                         continue;
                     }
                     entries.add(new RepairReport.Entry(name, "created", "missing projection row created from the resource", dryRun));
-                    changes.add(() -> {
-                        p.apply(f.resource(), true);
-                        audit.record(actor, "Repaired", p.kind() + "/" + name, tenantOf(p, name),
-                                "Projection row of " + p.kind() + " " + name + " created from the resource",
-                                JsonMapping.JSON.createObjectBuilder().add("issue", "missing-projection").build());
-                    });
+                    changes.put(name, () -> p.apply(f.resource(), true) && audit(p, actor, "Repaired", name,
+                            "created from the resource", JsonMapping.JSON.createObjectBuilder().add("issue", "missing-projection")));
                 }
                 case "field-mismatch" -> {
                     entries.add(new RepairReport.Entry(name, "updated",
                             "fields corrected from the resource: " + String.join(", ", f.mismatch().fields()), dryRun));
-                    changes.add(() -> {
-                        p.apply(f.resource(), true);
-                        audit.record(actor, "Repaired", p.kind() + "/" + name, tenantOf(p, name),
-                                "Projection row of " + p.kind() + " " + name + " corrected from the resource",
-                                JsonMapping.JSON.createObjectBuilder().add("issue", "field-mismatch")
-                                        .add("fields", JsonMapping.JSON.createArrayBuilder(f.mismatch().fields())).build());
-                    });
+                    changes.put(name, () -> p.apply(f.resource(), true) && audit(p, actor, "Repaired", name,
+                            "corrected from the resource", JsonMapping.JSON.createObjectBuilder().add("issue", "field-mismatch")
+                                    .add("fields", JsonMapping.JSON.createArrayBuilder(f.mismatch().fields()))));
                 }
                 default -> {
                     if (!prune) {
@@ -132,20 +136,31 @@ public class DriftService {
                         continue;
                     }
                     entries.add(new RepairReport.Entry(name, "pruned", "row without a resource deleted", dryRun));
-                    changes.add(() -> {
-                        p.remove(name, null);
-                        audit.record(actor, "Pruned", p.kind() + "/" + name, tenantOf(p, name),
-                                "Projection row of " + p.kind() + " " + name + " deleted: no resource",
-                                JsonMapping.JSON.createObjectBuilder().add("issue", "missing-source").build());
-                    });
+                    Long version = Objects.rvNumber(Objects.resourceVersion(f.row().resource()));
+                    changes.put(name, () -> p.remove(name, version) && audit(p, actor, "Pruned", name,
+                            "deleted: no resource", JsonMapping.JSON.createObjectBuilder().add("issue", "missing-source")));
                 }
             }
         }
         if (!dryRun && !changes.isEmpty()) {
-            tx.run(() -> changes.forEach(Runnable::run));
+            Set<String> moved = new HashSet<>();
+            tx.run(() -> changes.forEach((name, change) -> {
+                if (!change.getAsBoolean()) {
+                    moved.add(name);
+                }
+            }));
+            entries.replaceAll(e -> moved.contains(e.name()) ? new RepairReport.Entry(e.name(), "skipped",
+                    "changed since it was read; the watch has the change", false) : e);
         }
         int skipped = (int) entries.stream().filter(e -> e.action().equals("skipped")).count();
         return new RepairReport(p.kind(), dryRun ? "dry-run" : "apply", entries.size() - skipped, skipped, entries);
+    }
+
+    /** Records a repair's change of one row; true, so it can follow the change with {@code &&}. */
+    private boolean audit(Projection p, String actor, String action, String name, String what, JsonObjectBuilder metadata) {
+        audit.record(actor, action, p.kind() + "/" + name, tenantOf(p, name),
+                "Projection row of " + p.kind() + " " + name + " " + what, metadata.build());
+        return true;
     }
 
     private static String tenantOf(Projection p, String name) {
@@ -183,14 +198,13 @@ public class DriftService {
                 sources++;
                 s = next(source);
             } else if (order > 0) {
-                found.add(new Found(new DriftReport.Mismatch(Objects.name(r.resource()), "missing-source", null),
-                        null, r.updatedAt()));
+                found.add(new Found(new DriftReport.Mismatch(Objects.name(r.resource()), "missing-source", null), null, r));
                 projections++;
                 r = next(rows);
             } else {
                 List<String> differ = Comparison.differences(fields.apply(s), fields.apply(r.resource()));
                 if (!differ.isEmpty()) {
-                    found.add(new Found(new DriftReport.Mismatch(Objects.name(s), "field-mismatch", differ), s, r.updatedAt()));
+                    found.add(new Found(new DriftReport.Mismatch(Objects.name(s), "field-mismatch", differ), s, r));
                 }
                 previous = Objects.name(s);
                 sources++;

@@ -27,7 +27,7 @@ public class TenantProjection extends SqlProjection {
             INSERT INTO tenants (name, display_name, email, team, policy_ref, suspended, labels, spec, phase,
                                  ingress_host, status, uid, resource_version, rv, generation, created_at, updated_at)
             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7::jsonb, ?8::jsonb, ?9, ?10, ?11::jsonb, ?12, ?13, ?14, ?15, ?16, clock_timestamp()
-            WHERE ?17 OR %s
+            WHERE %s
             ON CONFLICT (name) DO UPDATE SET
                 display_name = EXCLUDED.display_name, email = EXCLUDED.email, team = EXCLUDED.team,
                 policy_ref = EXCLUDED.policy_ref, suspended = EXCLUDED.suspended, labels = EXCLUDED.labels,
@@ -35,10 +35,11 @@ public class TenantProjection extends SqlProjection {
                 status = EXCLUDED.status, uid = EXCLUDED.uid, resource_version = EXCLUDED.resource_version,
                 rv = EXCLUDED.rv, generation = EXCLUDED.generation, created_at = EXCLUDED.created_at,
                 updated_at = clock_timestamp()
-            WHERE ?17 OR tenants.rv IS NULL OR EXCLUDED.rv IS NULL OR tenants.rv < EXCLUDED.rv
+            WHERE %s
             """;
 
-    private static final String UPSERT = UPSERT_TEMPLATE.formatted(notDeletedSince("tenants", 14));
+    private static final String UPSERT = UPSERT_TEMPLATE.formatted(writable("tenants", 14),
+            olderThanWritten("tenants", 17));
 
     @Inject
     TenantCache cache;
@@ -68,7 +69,7 @@ public class TenantProjection extends SqlProjection {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(JsonObject resource, boolean force) {
+    public boolean apply(JsonObject resource, boolean repair) {
         JsonObject spec = Objects.spec(resource);
         JsonObject status = Objects.status(resource);
         String rv = Objects.resourceVersion(resource);
@@ -89,7 +90,7 @@ public class TenantProjection extends SqlProjection {
                 .setParameter(14, Objects.rvNumber(rv))
                 .setParameter(15, Objects.generation(resource))
                 .setParameter(16, Objects.created(resource).atOffset(ZoneOffset.UTC))
-                .setParameter(17, force)
+                .setParameter(17, repair)
                 .executeUpdate() > 0;
         if (changed) { // a statement that changed nothing (the watch's echo of our own write) empties nothing
             cache.invalidateAfter(transactions);

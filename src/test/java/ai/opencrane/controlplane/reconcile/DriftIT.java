@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -138,6 +144,47 @@ class DriftIT {
                 db.rows("SELECT email FROM tenants WHERE name = ?", changed).get(0).get("email")));
         assertEquals("system:reconciler", db.rows("SELECT actor FROM audit_log WHERE tenant = ? AND action = 'Repaired'",
                 missingRow).get(0).get("actor"));
+    }
+
+    /**
+     * The scan reads the resource, then waits for the rows (the test holds the table); meanwhile the resource
+     * is deleted and the watch's delete waits too. Once the table is free the repair must not bring the row
+     * back: it was read before the delete, and the tombstone says the resource is gone.
+     */
+    @Test
+    void aRepairDoesNotBringBackARowWhoseResourceWasDeletedAfterTheScanReadIt() throws Exception {
+        String name = "aaaa" + unique("gone"); // on the scan's first page of resources
+        assertEquals(201, api.post("/api/v1/tenants", tenantBody(name)).status());
+        String scans = "SELECT * FROM tenants WHERE name > %";
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection held = db.connect()) {
+            held.setAutoCommit(false);
+            try (Statement st = held.createStatement()) {
+                st.execute("LOCK TABLE tenants IN ACCESS EXCLUSIVE MODE");
+                st.execute("DELETE FROM tenants WHERE name = '" + name + "'");
+            }
+            // the reconciler's own scan waits first, so the second waiting scan is the repair call's
+            eventually("the reconciler's scan waits", () -> waiting(scans) == 1);
+            Future<Res> repair = caller.submit(() -> api.post("/api/v1/tenants/repair?dryRun=false"));
+            eventually("the repair's scan read the resource and waits", () -> waiting(scans) == 2);
+            kube.remove(CR_VERSION, "tenants", ControlPlane.NAMESPACE, name);
+            eventually("the watch's delete waits", () -> waiting("DELETE FROM tenants WHERE name = %") == 1);
+            held.commit();
+
+            Res report = repair.get(20, TimeUnit.SECONDS);
+            assertEquals(200, report.status(), report.body());
+            assertEquals("skipped", entry(report, name).getString("action"), report.body());
+        } finally {
+            caller.shutdownNow();
+        }
+        assertEquals(0, db.count("SELECT count(*) FROM tenants WHERE name = ?", name), "the deleted tenant's row came back");
+        assertEquals(0, db.count("SELECT count(*) FROM audit_log WHERE tenant = ? AND action = 'Repaired'", name));
+        assertEquals(404, api.get("/api/v1/tenants/" + name).status());
+    }
+
+    private long waiting(String query) {
+        return db.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND wait_event_type = 'Lock' AND query LIKE ?", query);
     }
 
     @Test
