@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 /**
  * The parts of a {@link Projection} that are the same for every projected table (keyed by {@code name},
  * with {@code uid} and numeric {@code rv} columns): the guards of an upsert, ordered deletes and the sweep after
- * a relist. Each write of a row holds the name's write lock (db/V8) until its transaction ends.
+ * a relist. Each write of a row but the sweep's holds the name's write lock (db/V8) until its transaction ends.
  */
 public abstract class SqlProjection implements Projection {
 
@@ -45,6 +45,31 @@ public abstract class SqlProjection implements Projection {
     public boolean remove(String name, Long resourceVersion) {
         em.createNativeQuery("SELECT 1 FROM projection_lock(?1, ?2)").setParameter(1, table()).setParameter(2, name)
                 .getSingleResult();
+        return delete(name, resourceVersion);
+    }
+
+    /**
+     * Takes no locks (a transaction can hold only so many, and a sweep may remove thousands of rows): the rows it
+     * removes are at or before the list's version, and the API and the watch write later ones, which its delete
+     * leaves and its tombstone allows.
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> removeVanished(Set<String> present, Long listVersion) {
+        @SuppressWarnings("unchecked")
+        List<String> projected = em.createNativeQuery(
+                        "SELECT name FROM " + table() + " WHERE uid IS NOT NULL AND (rv IS NULL OR rv <= ?1)")
+                .setParameter(1, listVersion == null ? Long.MAX_VALUE : listVersion).getResultList();
+        Set<String> removed = new HashSet<>();
+        for (String name : projected) {
+            if (!present.contains(name) && delete(name, listVersion)) {
+                removed.add(name);
+            }
+        }
+        return removed;
+    }
+
+    private boolean delete(String name, Long resourceVersion) {
         if (resourceVersion != null) {
             em.createNativeQuery("INSERT INTO projection_tombstones (kind, name, rv) VALUES (?1, ?2, ?3) "
                             + "ON CONFLICT (kind, name) DO UPDATE SET rv = GREATEST(projection_tombstones.rv, EXCLUDED.rv), "
@@ -56,21 +81,5 @@ public abstract class SqlProjection implements Projection {
                 .setParameter(2, resourceVersion == null)
                 .setParameter(3, resourceVersion == null ? 0L : resourceVersion)
                 .executeUpdate() > 0;
-    }
-
-    @Override
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Set<String> removeVanished(Set<String> present, Long listVersion) {
-        @SuppressWarnings("unchecked")
-        List<String> projected = em.createNativeQuery(
-                        "SELECT name FROM " + table() + " WHERE uid IS NOT NULL AND (rv IS NULL OR rv <= ?1) ORDER BY name")
-                .setParameter(1, listVersion == null ? Long.MAX_VALUE : listVersion).getResultList();
-        Set<String> removed = new HashSet<>();
-        for (String name : projected) {
-            if (!present.contains(name) && remove(name, listVersion)) {
-                removed.add(name);
-            }
-        }
-        return removed;
     }
 }

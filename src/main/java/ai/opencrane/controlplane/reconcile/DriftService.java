@@ -32,7 +32,8 @@ import ai.opencrane.controlplane.platform.Tx;
  * page of each side plus the mismatches. Each page of rows is read in a transaction of its own, whose end
  * releases its entities: without one, a request's persistence context lasts as long as the request and held
  * every row of the scan at once (10,000 tenants: the heap grew by 50 MB, bench/). Repair goes from resource
- * to row, applies every change and its audit entry in one transaction (all or nothing), and is idempotent.
+ * to row, applies its changes (up to a limit) and their audit entries in one transaction (all or nothing), and
+ * is idempotent.
  */
 @ApplicationScoped
 public class DriftService {
@@ -42,6 +43,9 @@ public class DriftService {
      * young collection during a scan promoted it and full collections followed (bench/: drift runs).
      */
     static final int PAGE = 200;
+
+    /** Rows one repair changes at most. */
+    static final int MAX_CHANGES = 500;
 
     @Inject
     CustomResources kube;
@@ -103,7 +107,8 @@ public class DriftService {
      * As {@link #repair(Projection, boolean, boolean, String)}, from a scan just made. What the scan read may
      * have changed since: a row is not written over a newer one or after its resource was deleted, a pruned
      * row only goes at the version the scan saw, and such a mismatch is reported as skipped (the watch has
-     * the change).
+     * the change). One repair changes at most {@link #MAX_CHANGES} rows, in name order (each holds a lock until
+     * the transaction ends, and PostgreSQL has room for only so many); the rest are skipped until the next.
      */
     public RepairReport repair(Projection p, Scan scan, boolean dryRun, boolean prune, String actor) {
         Set<String> pending = new HashSet<>(compensations.pendingNames(p.plural()));
@@ -111,6 +116,16 @@ public class DriftService {
         Map<String, BooleanSupplier> changes = new LinkedHashMap<>();
         for (Found f : scan.found()) {
             String name = f.mismatch().name();
+            boolean change = switch (f.mismatch().issue()) {
+                case "missing-projection" -> !pending.contains(name);
+                case "field-mismatch" -> true;
+                default -> prune;
+            };
+            if (change && changes.size() == MAX_CHANGES) {
+                entries.add(new RepairReport.Entry(name, "skipped",
+                        "over the limit of " + MAX_CHANGES + " rows per repair; repair again", dryRun));
+                continue;
+            }
             switch (f.mismatch().issue()) {
                 case "missing-projection" -> {
                     if (pending.contains(name)) {

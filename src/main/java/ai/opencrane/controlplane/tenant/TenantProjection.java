@@ -2,6 +2,7 @@ package ai.opencrane.controlplane.tenant;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,6 +104,16 @@ public class TenantProjection extends SqlProjection {
     public boolean remove(String name, Long resourceVersion) {
         boolean removed = super.remove(name, resourceVersion);
         if (removed) {
+            cache.invalidateAfter(transactions);
+        }
+        return removed;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> removeVanished(Set<String> present, Long listVersion) {
+        Set<String> removed = super.removeVanished(present, listVersion);
+        if (!removed.isEmpty()) {
             cache.invalidateAfter(transactions);
         }
         return removed;

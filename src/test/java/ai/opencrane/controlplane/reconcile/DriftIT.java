@@ -182,6 +182,26 @@ class DriftIT {
         assertEquals(404, api.get("/api/v1/tenants/" + name).status());
     }
 
+    @Test
+    void aRepairChangesAtMost500RowsAndTheNextOneTheRest() {
+        api.post("/api/v1/tenants/repair?dryRun=false&prune=true");
+        String prefix = unique("bulk");
+        db.update("INSERT INTO tenants (name, display_name, email, spec, resource_version, created_at) "
+                + "SELECT ? || '-' || lpad(g::text, 3, '0'), 'Orphan', 'o@example.com', "
+                + "'{\"displayName\":\"Orphan\",\"email\":\"o@example.com\"}', '1', now() FROM generate_series(1, 501) g", prefix);
+
+        Res first = api.post("/api/v1/tenants/repair?dryRun=false&prune=true");
+        assertEquals(200, first.status(), first.body());
+        assertEquals(500, first.json().getInt("repairedCount"));
+        assertEquals("over the limit of 500 rows per repair; repair again", entry(first, prefix + "-501").getString("reason"));
+        assertEquals(1, db.count("SELECT count(*) FROM tenants WHERE name LIKE ?", prefix + "-%"));
+
+        Res second = api.post("/api/v1/tenants/repair?dryRun=false&prune=true");
+        assertEquals("pruned", entry(second, prefix + "-501").getString("action"));
+        assertEquals(0, db.count("SELECT count(*) FROM tenants WHERE name LIKE ?", prefix + "-%"));
+        assertEquals(501, db.count("SELECT count(*) FROM audit_log WHERE tenant LIKE ? AND action = 'Pruned'", prefix + "-%"));
+    }
+
     private long waiting(String query) {
         return db.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                 + "AND wait_event_type = 'Lock' AND query LIKE ?", query);
