@@ -1,7 +1,8 @@
 -- Writes of one projected row take turns. Without that, a row written while another transaction deletes its
 -- name misses the tombstone (not committed yet) and that transaction's delete misses the row (not committed
--- either): the row outlives its resource. Every write of a row first takes a lock on (table, name) that lasts
--- until its transaction ends; transactions that write several rows write them in name order.
+-- either): the row outlives its resource. Every write of a row (but the relist's sweep: SqlProjection) first
+-- takes a lock on (table, name) that lasts until its transaction ends; transactions that write several rows
+-- write them in name order, and at most a few hundred (the lock table holds a few thousand locks).
 CREATE FUNCTION projection_lock(tbl text, row_name text) RETURNS void LANGUAGE sql VOLATILE AS $$
     SELECT pg_advisory_xact_lock(hashtext(tbl), hashtext(row_name));
 $$;
