@@ -116,46 +116,48 @@ public class DriftService {
         Map<String, BooleanSupplier> changes = new LinkedHashMap<>();
         for (Found f : scan.found()) {
             String name = f.mismatch().name();
-            boolean change = switch (f.mismatch().issue()) {
-                case "missing-projection" -> !pending.contains(name);
-                case "field-mismatch" -> true;
-                default -> prune;
-            };
-            if (change && changes.size() == MAX_CHANGES) {
-                entries.add(new RepairReport.Entry(name, "skipped",
-                        "over the limit of " + MAX_CHANGES + " rows per repair; repair again", dryRun));
-                continue;
-            }
+            String action;
+            String reason;
+            BooleanSupplier change = null;
             switch (f.mismatch().issue()) {
                 case "missing-projection" -> {
                     if (pending.contains(name)) {
-                        entries.add(new RepairReport.Entry(name, "skipped",
-                                "left by a failed create; it is being removed", dryRun));
-                        continue;
+                        action = "skipped";
+                        reason = "left by a failed create; it is being removed";
+                    } else {
+                        action = "created";
+                        reason = "missing projection row created from the resource";
+                        change = () -> p.apply(f.resource(), true) && audit(p, actor, "Repaired", name,
+                                "created from the resource", JsonMapping.JSON.createObjectBuilder().add("issue", "missing-projection"));
                     }
-                    entries.add(new RepairReport.Entry(name, "created", "missing projection row created from the resource", dryRun));
-                    changes.put(name, () -> p.apply(f.resource(), true) && audit(p, actor, "Repaired", name,
-                            "created from the resource", JsonMapping.JSON.createObjectBuilder().add("issue", "missing-projection")));
                 }
                 case "field-mismatch" -> {
-                    entries.add(new RepairReport.Entry(name, "updated",
-                            "fields corrected from the resource: " + String.join(", ", f.mismatch().fields()), dryRun));
-                    changes.put(name, () -> p.apply(f.resource(), true) && audit(p, actor, "Repaired", name,
+                    action = "updated";
+                    reason = "fields corrected from the resource: " + String.join(", ", f.mismatch().fields());
+                    change = () -> p.apply(f.resource(), true) && audit(p, actor, "Repaired", name,
                             "corrected from the resource", JsonMapping.JSON.createObjectBuilder().add("issue", "field-mismatch")
-                                    .add("fields", JsonMapping.JSON.createArrayBuilder(f.mismatch().fields()))));
+                                    .add("fields", JsonMapping.JSON.createArrayBuilder(f.mismatch().fields())));
                 }
                 default -> {
                     if (!prune) {
-                        entries.add(new RepairReport.Entry(name, "skipped",
-                                "no resource for this row; pass prune=true to delete it", dryRun));
-                        continue;
+                        action = "skipped";
+                        reason = "no resource for this row; pass prune=true to delete it";
+                    } else {
+                        action = "pruned";
+                        reason = "row without a resource deleted";
+                        Long version = Objects.rvNumber(Objects.resourceVersion(f.row().resource()));
+                        change = () -> p.remove(name, version) && audit(p, actor, "Pruned", name,
+                                "deleted: no resource", JsonMapping.JSON.createObjectBuilder().add("issue", "missing-source"));
                     }
-                    entries.add(new RepairReport.Entry(name, "pruned", "row without a resource deleted", dryRun));
-                    Long version = Objects.rvNumber(Objects.resourceVersion(f.row().resource()));
-                    changes.put(name, () -> p.remove(name, version) && audit(p, actor, "Pruned", name,
-                            "deleted: no resource", JsonMapping.JSON.createObjectBuilder().add("issue", "missing-source")));
                 }
             }
+            if (change != null && changes.size() == MAX_CHANGES) {
+                action = "skipped";
+                reason = "over the limit of " + MAX_CHANGES + " rows per repair; repair again";
+            } else if (change != null) {
+                changes.put(name, change);
+            }
+            entries.add(new RepairReport.Entry(name, action, reason, dryRun));
         }
         if (!dryRun && !changes.isEmpty()) {
             Set<String> moved = new HashSet<>();

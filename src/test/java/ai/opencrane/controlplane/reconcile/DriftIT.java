@@ -44,10 +44,17 @@ class DriftIT {
     }
 
     private String orphanRow() {
-        String name = unique("orphan");
+        String prefix = unique("orphan");
+        orphanRows(prefix, 1);
+        return prefix + "-001";
+    }
+
+    /** Rows without a resource, named {@code prefix-001} on, in one statement. */
+    private void orphanRows(String prefix, int count) {
         db.update("INSERT INTO tenants (name, display_name, email, spec, resource_version, created_at) "
-                + "VALUES (?, 'Orphan', 'o@example.com', '{\"displayName\":\"Orphan\",\"email\":\"o@example.com\"}', '1', now())", name);
-        return name;
+                + "SELECT ? || '-' || lpad(g::text, 3, '0'), 'Orphan', 'o@example.com', "
+                + "'{\"displayName\":\"Orphan\",\"email\":\"o@example.com\"}', '1', now() FROM generate_series(1, ?) g",
+                prefix, count);
     }
 
     static Optional<JsonObject> mismatch(Res report, String name) {
@@ -186,9 +193,7 @@ class DriftIT {
     void aRepairChangesAtMost500RowsAndTheNextOneTheRest() {
         api.post("/api/v1/tenants/repair?dryRun=false&prune=true");
         String prefix = unique("bulk");
-        db.update("INSERT INTO tenants (name, display_name, email, spec, resource_version, created_at) "
-                + "SELECT ? || '-' || lpad(g::text, 3, '0'), 'Orphan', 'o@example.com', "
-                + "'{\"displayName\":\"Orphan\",\"email\":\"o@example.com\"}', '1', now() FROM generate_series(1, 501) g", prefix);
+        orphanRows(prefix, 501);
 
         Res first = api.post("/api/v1/tenants/repair?dryRun=false&prune=true");
         assertEquals(200, first.status(), first.body());
@@ -218,9 +223,7 @@ class DriftIT {
         api.post("/api/v1/tenants/repair?dryRun=false&prune=true");
         api.post("/api/v1/policies/repair?dryRun=false&prune=true");
         int before = ControlPlane.webhook().requests("/drift").size();
-        for (int i = 0; i < 45; i++) {
-            orphanRow();
-        }
+        orphanRows(unique("orphan"), 45);
         Res m = api.get("/api/v1/metrics/projection-drift");
         assertEquals(200, m.status(), m.body());
         JsonObject alert = m.json().getJsonObject("alert");
